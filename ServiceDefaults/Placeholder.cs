@@ -1,0 +1,1 @@
+namespace Pilot.ServiceDefaults; internal static class Placeholder { }
