@@ -1,0 +1,36 @@
+using Pilot.AppHost.Resources;
+
+namespace Pilot.AppHost;
+
+/// <summary>The whole of Pilot: Redis, the four services and the demo that walks a batch through them.</summary>
+public static class AppHostBuilder
+{
+    public static IDistributedApplicationBuilder AddPilot(this IDistributedApplicationBuilder builder)
+    {
+        var state = PilotStateFolder.Resolve(builder);
+        var redis = builder.AddRedisServer("redis", state.RedisData);
+
+        var registry = builder.AddPilotService<Projects.Pilot_Registry>("registry", redis, state);
+        var filing = builder.AddPilotService<Projects.Pilot_Filing>("filing", redis, state)
+            .WithReference(registry.GetEndpoint("grpc"))
+            .WithEnvironment("Pilot__Blobs__Path", state.Blobs);
+        var publication = builder.AddPilotService<Projects.Pilot_Publication>("publication", redis, state)
+            .WithReference(registry.GetEndpoint("grpc"));
+        var notification = builder.AddPilotService<Projects.Pilot_Notification>("notification", redis, state)
+            .WithReference(filing.GetEndpoint("grpc"));
+
+        builder.AddProject<Projects.Pilot_Demo>("demo", launchProfileName: null)
+            .WithEnvironment("Pilot__Auth__SigningKeyFile", state.SigningKeyFile)
+            .WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "1000")
+            .WithReference(registry.GetEndpoint("grpc"))
+            .WithReference(filing.GetEndpoint("grpc"))
+            .WithReference(publication.GetEndpoint("grpc"))
+            .WithReference(notification.GetEndpoint("grpc"))
+            .WaitFor(registry)
+            .WaitFor(filing)
+            .WaitFor(publication)
+            .WaitFor(notification);
+
+        return builder;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Pilot.ServiceDefaults; internal static class Placeholder { }

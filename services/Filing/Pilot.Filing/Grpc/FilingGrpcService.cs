@@ -1,0 +1,3 @@
+namespace Pilot.Filing.Grpc;
+
+public sealed class FilingGrpcService : Protos.Filing.Filing.FilingBase;

@@ -1,0 +1,3 @@
+namespace Pilot.Notification.Grpc;
+
+public sealed class NotificationGrpcService : Protos.Notification.Notification.NotificationBase;

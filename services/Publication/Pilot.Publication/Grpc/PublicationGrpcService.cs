@@ -1,0 +1,3 @@
+namespace Pilot.Publication.Grpc;
+
+public sealed class PublicationGrpcService : Protos.Publication.Publication.PublicationBase;

@@ -1,0 +1,3 @@
+using Pilot.Cli;
+
+return TokenCommand.Run(args, Console.Out, Console.Error);
