@@ -1,0 +1,7 @@
+namespace Pilot.Filing.Domain.Auditing;
+
+public enum AuditOutcome
+{
+    Succeeded,
+    Refused,
+}

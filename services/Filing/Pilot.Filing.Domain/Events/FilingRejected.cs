@@ -1,0 +1,20 @@
+namespace Pilot.Filing.Domain.Events;
+
+/// <summary>The bureau of the branch's region rejected its filing, saying why; the branch may file again.</summary>
+public sealed record FilingRejected(
+    string EventId,
+    DateTimeOffset OccurredAt,
+    string FilingId,
+    string BatchId,
+    string BranchId,
+    string OrganisationId,
+    string RegionCode,
+    string RegionName,
+    string Reason) : FilingEvent(EventId, OccurredAt)
+{
+    public const string EventType = "pilot.filing.filing-rejected.v1";
+
+    public override string Type => EventType;
+
+    public override string Subject => FilingId;
+}

@@ -1,0 +1,25 @@
+using Pilot.Filing.Domain.Deadlines;
+using Pilot.Filing.Domain.Filings;
+
+namespace Pilot.Filing.Domain.Events;
+
+/// <summary>A branch's filing reached its provincial bureau; <see cref="Attempt"/> is above 1 after a rejection.</summary>
+public sealed record FilingSubmitted(
+    string EventId,
+    DateTimeOffset OccurredAt,
+    string FilingId,
+    string BatchId,
+    string BranchId,
+    string OrganisationId,
+    string RegionCode,
+    string RegionName,
+    IReadOnlyList<Occupation> Occupations,
+    int Attempt,
+    Lateness Lateness) : FilingEvent(EventId, OccurredAt)
+{
+    public const string EventType = "pilot.filing.filing-submitted.v1";
+
+    public override string Type => EventType;
+
+    public override string Subject => FilingId;
+}

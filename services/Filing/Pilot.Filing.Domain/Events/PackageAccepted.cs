@@ -1,0 +1,24 @@
+using Pilot.Filing.Domain.Deadlines;
+using Pilot.Filing.Domain.Materials;
+
+namespace Pilot.Filing.Domain.Events;
+
+/// <summary>A complete package was received (the 函告 of step 2) and stored as a new version.</summary>
+public sealed record PackageAccepted(
+    string EventId,
+    DateTimeOffset OccurredAt,
+    string PackageId,
+    string BatchId,
+    string SponsorOrgId,
+    SubmitterKind SubmitterKind,
+    int VersionNumber,
+    string ReceiptNumber,
+    DateTimeOffset ReceivedAt,
+    Lateness Lateness) : FilingEvent(EventId, OccurredAt)
+{
+    public const string EventType = "pilot.filing.package-accepted.v1";
+
+    public override string Type => EventType;
+
+    public override string Subject => PackageId;
+}

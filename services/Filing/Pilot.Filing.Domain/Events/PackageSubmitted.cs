@@ -1,0 +1,22 @@
+using Pilot.Filing.Domain.Deadlines;
+using Pilot.Filing.Domain.Materials;
+
+namespace Pilot.Filing.Domain.Events;
+
+/// <summary>A sponsor handed in a package that passed the format checks; it is followed by accepted or refused.</summary>
+public sealed record PackageSubmitted(
+    string EventId,
+    DateTimeOffset OccurredAt,
+    string PackageId,
+    string BatchId,
+    string SponsorOrgId,
+    SubmitterKind SubmitterKind,
+    IReadOnlyList<string> DocumentIds,
+    Lateness Lateness) : FilingEvent(EventId, OccurredAt)
+{
+    public const string EventType = "pilot.filing.package-submitted.v1";
+
+    public override string Type => EventType;
+
+    public override string Subject => PackageId;
+}
