@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pilot.EventBus.Diagnostics;
+using StackExchange.Redis;
+
+namespace Pilot.EventBus.Consuming;
+
+/// <summary>
+/// The transport-neutral core of receiving: find the handler, run it inside a trace continued from
+/// the publisher, and commit its writes together with the dedupe marker.
+/// </summary>
+internal sealed partial class EventDispatcher(
+    SubscriptionRegistry registry,
+    IServiceScopeFactory scopes,
+    IConnectionMultiplexer redis,
+    IOptions<EventBusOptions> options,
+    EventBusTelemetry telemetry,
+    ILogger<EventDispatcher> logger)
+{
+    /// <param name="commitAlso">Transport work that must commit with the handler's writes (the XACK on Redis Streams).</param>
+    public async Task<DispatchOutcome> DispatchAsync(string topic, CloudEventEnvelope envelope, Action<ITransaction>? commitAlso, CancellationToken cancellationToken)
+    {
+        var subscription = registry.Find(topic, envelope.Type);
+        if (subscription is null)
+        {
+            return DispatchOutcome.Ignored;
+        }
+
+        using var activity = StartConsumerActivity(topic, envelope);
+        var outcome = await RunHandlerAsync(subscription, envelope, commitAlso, cancellationToken);
+        switch (outcome.Kind)
+        {
+            case DispatchOutcomeKind.Handled:
+                telemetry.Handled(topic, envelope.Type);
+                break;
+            case DispatchOutcomeKind.Retry or DispatchOutcomeKind.Poison:
+                telemetry.Failed(topic, envelope.Type);
+                activity?.SetStatus(ActivityStatusCode.Error, outcome.Error?.Message);
+                LogHandlerFailed(outcome.Error, envelope.Type, envelope.Id, outcome.Kind);
+                break;
+        }
+
+        activity?.SetTag("pilot.eventbus.outcome", outcome.Kind.ToString());
+        return outcome;
+    }
+
+    private async Task<DispatchOutcome> RunHandlerAsync(EventSubscription subscription, CloudEventEnvelope envelope, Action<ITransaction>? commitAlso, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var db = redis.GetDatabase();
+        var marker = EventBusKeys.HandledMarker(settings.AppId, envelope.Id);
+        try
+        {
+            // Checked up front as well as in the transaction so that handlers with side effects
+            // outside Redis (e-mail, HTTP) are not run again for an event already handled.
+            if (await db.KeyExistsAsync(marker))
+            {
+                return DispatchOutcome.Duplicate;
+            }
+
+            var transaction = db.CreateTransaction();
+            transaction.AddCondition(Condition.KeyNotExists(marker));
+            _ = transaction.StringSetAsync(marker, envelope.Type, settings.DedupeRetention);
+            commitAlso?.Invoke(transaction);
+
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                await subscription.InvokeAsync(scope.ServiceProvider, envelope, db, transaction, cancellationToken);
+            }
+
+            if (await transaction.ExecuteAsync())
+            {
+                return DispatchOutcome.Handled;
+            }
+
+            // Either a concurrent delivery won the race, or a condition the handler added failed.
+            return await db.KeyExistsAsync(marker)
+                ? DispatchOutcome.Duplicate
+                : new DispatchOutcome(DispatchOutcomeKind.Retry, new InvalidOperationException("A condition added by the handler did not hold; the transaction was not committed."));
+        }
+        catch (PoisonEventException ex)
+        {
+            return new DispatchOutcome(DispatchOutcomeKind.Poison, ex);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return new DispatchOutcome(DispatchOutcomeKind.Retry, ex);
+        }
+    }
+
+    private static Activity? StartConsumerActivity(string topic, CloudEventEnvelope envelope)
+    {
+        // An unreadable traceparent still gets a span, just as the root of a new trace.
+        ActivityContext.TryParse(envelope.TraceParent, envelope.TraceState, isRemote: true, out var parent);
+        var activity = EventBusTelemetry.ActivitySource.StartActivity($"{topic} process", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.operation.type", "process");
+        activity?.SetTag("messaging.destination.name", topic);
+        activity?.SetTag("messaging.message.id", envelope.Id);
+        activity?.SetTag("cloudevents.event_type", envelope.Type);
+        activity?.SetTag("cloudevents.event_source", envelope.Source);
+        return activity;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {EventType} {EventId} failed ({Outcome})")]
+    private partial void LogHandlerFailed(Exception? error, string eventType, string eventId, DispatchOutcomeKind outcome);
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pilot.EventBus.Envelope;
+using Pilot.EventBus.Publishing;
+using StackExchange.Redis;
+
+namespace Pilot.EventBus.Consuming;
+
+/// <summary>A registered (topic, event type) → handler pair, with the typed plumbing hidden behind it.</summary>
+internal abstract class EventSubscription
+{
+    public abstract string Topic { get; }
+
+    public abstract string EventType { get; }
+
+    public abstract Type HandlerType { get; }
+
+    internal abstract Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IDatabase database, ITransaction transaction, CancellationToken cancellationToken);
+}
+
+internal sealed class EventSubscription<TEvent, THandler> : EventSubscription
+    where TEvent : IIntegrationEvent
+    where THandler : class, IEventHandler<TEvent>
+{
+    public override string Topic => TEvent.Topic;
+
+    public override string EventType => TEvent.EventType;
+
+    public override Type HandlerType => typeof(THandler);
+
+    internal override Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IDatabase database, ITransaction transaction, CancellationToken cancellationToken)
+    {
+        var evt = ReadData(envelope);
+        var handler = scope.GetRequiredService<THandler>();
+        var outbox = scope.GetRequiredService<IEventOutbox>();
+        return handler.HandleAsync(new EventContext<TEvent>(evt, envelope, database, transaction, outbox), cancellationToken);
+    }
+
+    private static TEvent ReadData(CloudEventEnvelope envelope)
+    {
+        try
+        {
+            return envelope.Data.Deserialize<TEvent>(EnvelopeJson.DataOptions)
+                ?? throw new PoisonEventException($"Event {envelope.Id} has no data.");
+        }
+        catch (JsonException ex)
+        {
+            throw new PoisonEventException($"Event {envelope.Id} data does not match {typeof(TEvent).Name}.", ex);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Pilot.EventBus;
+
+/// <summary>
+/// Handles one event type. Read through <see cref="EventContext{TEvent}.Database"/> and write only by
+/// enlisting into <see cref="EventContext{TEvent}.Transaction"/>: the bus commits those writes together
+/// with the "already handled" marker, so a redelivered event changes nothing.
+/// Throw to have the event retried; throw <see cref="PoisonEventException"/> when retrying cannot help.
+/// </summary>
+public interface IEventHandler<TEvent>
+    where TEvent : IIntegrationEvent
+{
+    Task HandleAsync(EventContext<TEvent> context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,183 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pilot.EventBus.Consuming;
+using Pilot.EventBus.Diagnostics;
+using Pilot.EventBus.Envelope;
+using StackExchange.Redis;
+
+namespace Pilot.EventBus.Redis;
+
+/// <summary>
+/// Redis Streams mode: one loop reads every subscribed topic with XREADGROUP BLOCK on a connection of
+/// its own, hands entries to the dispatcher, and between reads reclaims messages left pending by
+/// failures or by crashed instances.
+/// </summary>
+internal sealed partial class RedisStreamConsumer(
+    IConnectionMultiplexer redis,
+    SubscriptionRegistry registry,
+    EventDispatcher dispatcher,
+    DeadLetterWriter deadLetters,
+    IOptions<EventBusOptions> options,
+    EventBusStatus status,
+    TimeProvider clock,
+    ILogger<RedisStreamConsumer> logger) : BackgroundService
+{
+    public const string LoopName = "redis-consumer";
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.Transport != EventBusTransport.RedisStreams || registry.Topics.Count == 0)
+        {
+            return;
+        }
+
+        status.LoopRunning(LoopName);
+        try
+        {
+            await using var reader = await ConnectReaderAsync(settings);
+            await ConsumeAsync(settings, reader.GetDatabase(), stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            status.LoopDied(LoopName, ex);
+            LogConsumerDied(ex);
+        }
+    }
+
+    private async Task ConsumeAsync(EventBusOptions settings, IDatabase reader, CancellationToken stoppingToken)
+    {
+        await ConsumerGroups.EnsureAsync(redis.GetDatabase(), settings.AppId, registry.Topics);
+        var readArgs = XReadGroupCommand.Arguments(settings.AppId, settings.ConsumerName, settings.ReadBatchSize, settings.ReadBlockTime, registry.Topics);
+
+        // Reclaim at once: a restarted instance should pick up what its predecessor left behind.
+        var nextClaim = clock.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (clock.GetUtcNow() >= nextClaim)
+                {
+                    await ReclaimAsync(settings, stoppingToken);
+                    nextClaim = clock.GetUtcNow() + settings.ClaimInterval;
+                }
+
+                var reply = await reader.ExecuteAsync("XREADGROUP", readArgs).WaitAsync(stoppingToken);
+                var entries = XReadGroupCommand.Parse(reply);
+                await HandleAllAsync(settings, entries, stoppingToken);
+            }
+            catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+            {
+                // The stream or group was deleted under us (FLUSHALL, manual cleanup): recreate and go on.
+                await ConsumerGroups.EnsureAsync(redis.GetDatabase(), settings.AppId, registry.Topics);
+            }
+            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+            {
+                LogRedisUnavailable(ex);
+                await Task.Delay(ReconnectDelay, clock, stoppingToken);
+            }
+        }
+    }
+
+    private async Task HandleAllAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
+    {
+        if (settings.HandlerConcurrency <= 1 || entries.Count <= 1)
+        {
+            foreach (var entry in entries)
+            {
+                await HandleAsync(settings, entry, attempt: 1, cancellationToken);
+            }
+
+            return;
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.HandlerConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(entries, parallel, (entry, ct) => new ValueTask(HandleAsync(settings, entry, attempt: 1, ct)));
+    }
+
+    private async Task HandleAsync(EventBusOptions settings, ReceivedEntry entry, long attempt, CancellationToken cancellationToken)
+    {
+        CloudEventEnvelope envelope;
+        try
+        {
+            envelope = entry.Data.IsNull
+                ? throw new PoisonEventException($"Entry {entry.Id} on {entry.Topic} has no '{StreamFields.Data}' field.")
+                : EnvelopeJson.Deserialize((byte[])entry.Data!);
+        }
+        catch (PoisonEventException ex)
+        {
+            await deadLetters.MoveAsync(entry, eventType: "unknown", attempt, ex);
+            return;
+        }
+
+        var outcome = await dispatcher.DispatchAsync(
+            entry.Topic,
+            envelope,
+            transaction => _ = transaction.StreamAcknowledgeAsync(entry.Topic, settings.AppId, entry.Id),
+            cancellationToken);
+
+        switch (outcome.Kind)
+        {
+            case DispatchOutcomeKind.Duplicate or DispatchOutcomeKind.Ignored:
+                await redis.GetDatabase().StreamAcknowledgeAsync(entry.Topic, settings.AppId, entry.Id);
+                break;
+            case DispatchOutcomeKind.Poison:
+                await deadLetters.MoveAsync(entry, envelope.Type, attempt, outcome.Error!);
+                break;
+            case DispatchOutcomeKind.Retry when attempt >= settings.MaxDeliveryAttempts:
+                await deadLetters.MoveAsync(entry, envelope.Type, attempt, outcome.Error!);
+                break;
+            case DispatchOutcomeKind.Retry:
+                // Left pending on purpose: ReclaimAsync delivers it again after the backoff.
+                break;
+        }
+    }
+
+    /// <summary>XPENDING + XCLAIM: retries messages idle past their backoff, whoever held them.</summary>
+    private async Task ReclaimAsync(EventBusOptions settings, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        var minIdle = (long)settings.ProcessingTimeout.TotalMilliseconds;
+        foreach (var topic in registry.Topics)
+        {
+            var pending = await db.StreamPendingMessagesAsync(topic, settings.AppId, settings.ReadBatchSize, RedisValue.Null, minIdleTimeInMs: minIdle);
+            foreach (var message in pending)
+            {
+                var due = (long)settings.RetryDelayAfter(message.DeliveryCount).TotalMilliseconds;
+                if (message.IdleTimeInMilliseconds < due)
+                {
+                    continue;
+                }
+
+                // XCLAIM re-checks the idle time, so two instances reclaiming at once cannot both win.
+                var claimed = await db.StreamClaimAsync(topic, settings.AppId, settings.ConsumerName, due, [message.MessageId]);
+                foreach (var entry in claimed.Where(e => !e.IsNull))
+                {
+                    await HandleAsync(settings, ReceivedEntry.From(topic, entry), message.DeliveryCount + 1, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectReaderAsync(EventBusOptions settings)
+    {
+        var config = ConfigurationOptions.Parse(redis.Configuration);
+        config.ClientName = $"{settings.AppId}-eventbus-reader";
+        var minimumTimeout = (int)(settings.ReadBlockTime + TimeSpan.FromSeconds(5)).TotalMilliseconds;
+        config.AsyncTimeout = Math.Max(config.AsyncTimeout, minimumTimeout);
+        config.SyncTimeout = Math.Max(config.SyncTimeout, minimumTimeout);
+        config.AbortOnConnectFail = false;
+        return await ConnectionMultiplexer.ConnectAsync(config);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unavailable to the event consumer; retrying")]
+    private partial void LogRedisUnavailable(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The event consumer loop stopped")]
+    private partial void LogConsumerDied(Exception error);
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Pilot.EventBus.Tests.Support;
+using Pilot.Testing;
+using StackExchange.Redis;
+
+namespace Pilot.EventBus.Tests.Redis;
+
+public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
+{
+    private readonly IDatabase _db = redis.Database;
+
+    public async ValueTask InitializeAsync() => await _db.KeyDeleteAsync(ParcelShipped.Topic);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Consumes_an_entry_written_exactly_as_daprd_writes_it()
+    {
+        var appId = TestBus.NewAppId("parcels");
+        HandlerProbe probe = null!;
+        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId));
+        var json = DaprdEntries.CloudEventJson(Guid.NewGuid().ToString(), ParcelShipped.EventType, ParcelShipped.Topic, "registry", new { key = "P-7", weightGrams = 90 });
+        await DaprdEntries.AddAsync(_db, ParcelShipped.Topic, json, ParcelShipped.EventType);
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "the entry is acknowledged");
+
+        Assert.Equal(1, (int)await _db.HashGetAsync(probe.StateKey, "P-7"));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Redelivered_event_changes_state_only_once()
+    {
+        var appId = TestBus.NewAppId("parcels");
+        HandlerProbe probe = null!;
+        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId));
+        var json = DaprdEntries.CloudEventJson(Guid.NewGuid().ToString(), ParcelShipped.EventType, ParcelShipped.Topic, "registry", new { key = "P-8", weightGrams = 1 });
+        await DaprdEntries.AddAsync(_db, ParcelShipped.Topic, json, ParcelShipped.EventType);
+        await DaprdEntries.AddAsync(_db, ParcelShipped.Topic, json, ParcelShipped.EventType);
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "both copies are acknowledged");
+
+        Assert.Equal(1, (int)await _db.HashGetAsync(probe.StateKey, "P-8"));
+        Assert.Equal(1, probe.Calls);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Events_without_a_handler_are_acknowledged_and_ignored()
+    {
+        var appId = TestBus.NewAppId("parcels");
+        HandlerProbe probe = null!;
+        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId));
+        var outbox = host.Services.GetRequiredService<IEventOutbox>();
+        await outbox.PublishAsync(new ParcelLost("P-9"), TestContext.Current.CancellationToken);
+        await outbox.PublishAsync(new ParcelShipped("P-10", 5), TestContext.Current.CancellationToken);
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "both entries are acknowledged");
+
+        Assert.Equal(1, probe.Calls);
+        Assert.False(await _db.HashExistsAsync(probe.StateKey, "P-9"));
+        Assert.Equal(1, (int)await _db.HashGetAsync(probe.StateKey, "P-10"));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Published_and_handled_events_are_counted()
+    {
+        var appId = TestBus.NewAppId("parcels");
+        var counts = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == EventBusDiagnostics.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "messaging.destination.name" && Equals(tag.Value, ParcelShipped.Topic))
+                {
+                    lock (counts)
+                    {
+                        counts[instrument.Name] = counts.GetValueOrDefault(instrument.Name) + value;
+                    }
+                }
+            }
+        });
+        listener.Start();
+
+        using var host = TestBus.Build(redis, appId, s => s.AddCountingHandler<ParcelShipped>(appId));
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var outbox = host.Services.GetRequiredService<IEventOutbox>();
+        for (var i = 0; i < 3; i++)
+        {
+            await outbox.PublishAsync(new ParcelShipped($"M-{i}", i), TestContext.Current.CancellationToken);
+        }
+
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "all events are handled");
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        lock (counts)
+        {
+            Assert.Equal(3, counts.GetValueOrDefault("pilot.eventbus.published"));
+            Assert.Equal(3, counts.GetValueOrDefault("pilot.eventbus.handled"));
+            Assert.Equal(0, counts.GetValueOrDefault("pilot.eventbus.failed"));
+        }
+    }
+}
