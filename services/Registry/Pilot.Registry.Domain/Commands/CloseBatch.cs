@@ -1,0 +1,3 @@
+namespace Pilot.Registry.Domain.Commands;
+
+public sealed record CloseBatch(string RequestId, string BatchId);

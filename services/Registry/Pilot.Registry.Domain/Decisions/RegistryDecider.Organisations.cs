@@ -1,0 +1,78 @@
+using Pilot.Registry.Domain.Authorisation;
+using Pilot.Registry.Domain.Commands;
+using Pilot.Registry.Domain.Events;
+using Pilot.Registry.Domain.Model;
+using Pilot.Registry.Domain.Rules;
+using Pilot.Registry.Domain.State;
+using Pilot.Registry.Domain.Validation;
+using Pilot.SharedKernel;
+
+namespace Pilot.Registry.Domain.Decisions;
+
+public sealed partial class RegistryDecider
+{
+    private const string OrganisationField = "organisation";
+
+    /// <summary>Registers an evaluation organisation that a department may recommend; R1 applies.</summary>
+    public Decision<EvaluationOrganisation> RegisterOrganisation(RegisterOrganisation command, Caller caller, IRegistryReadModel model)
+    {
+        var draft = command.Organisation;
+        RegistryPermissions.Demand(RegistryPermissions.MayRegisterOrganisation(caller, draft.Id), caller, $"register organisation {draft.Id}");
+
+        var input = new Violations();
+        var basics = CheckOrganisationBasics(draft, model, input);
+        var eligibility = EligibilityRule.Normalise(command.Eligibility, OrganisationField, input);
+        input.ThrowIfAny();
+        var occupations = OccupationLists.CheckCoverage(draft.Occupations, "organisation.occupations", Catalogue);
+        RequireUnusedSponsorId(draft.Id, "organisation.id", model);
+        var exception = EligibilityRule.Enforce(eligibility, OrganisationField, basics.CreditCode, PartyKind.Organisation, model);
+
+        var organisation = new EvaluationOrganisation(draft.Id, basics.CreditCode, basics.Name, basics.LegalForm, eligibility, null, occupations, basics.Contacts, IsPublished: false);
+        var registered = new OrganisationRegistered(
+            organisation.Id, organisation.CreditCode.Value, organisation.Name, organisation.LegalForm, false, null,
+            EventItems.Of(occupations, Catalogue), organisation.Contacts, exception?.Reason);
+        return new(organisation, [registered]);
+    }
+
+    public Decision<EvaluationOrganisation> ReplaceContacts(ReplaceContacts command, Caller caller, IRegistryReadModel model)
+    {
+        var organisation = RequireOrganisation(command.OrganisationId, "organisation_id", model);
+        RegistryPermissions.Demand(RegistryPermissions.MayManageContacts(caller, organisation), caller, $"change the contacts of {organisation.Id}");
+
+        var input = new Violations();
+        var contacts = Contacts.Check(command.Contacts, "contacts", input);
+        input.ThrowIfAny();
+
+        var changed = organisation with { Contacts = contacts };
+        return new(changed, [new OrganisationContactsChanged(changed.Id, changed.Name, contacts)]);
+    }
+
+    public Decision<EvaluationOrganisation> PublishOrganisation(PublishOrganisation command, Caller caller, IRegistryReadModel model)
+    {
+        RegistryPermissions.Demand(RegistryPermissions.MayPublishOrganisations(caller), caller, "publish organisations");
+        var organisation = RequireOrganisation(command.OrganisationId, "organisation_id", model);
+        if (organisation.IsPublished)
+        {
+            throw DomainException.Precondition("organisation_id", $"{organisation.Name} ({organisation.Id}) is already published");
+        }
+
+        var published = organisation with { IsPublished = true };
+        return new(published, [new OrganisationPublished(published.Id, published.Name, published.CreditCode.Value, published.IsIndustryOrganisation)]);
+    }
+
+    private static EvaluationOrganisation RequireOrganisation(string organisationId, string field, IRegistryReadModel model) =>
+        model.FindOrganisation(organisationId)
+        ?? throw DomainException.NotFound(field, $"there is no organisation {organisationId}");
+
+    private static OrganisationBasics CheckOrganisationBasics(OrganisationDraft draft, IRegistryReadModel model, Violations input)
+    {
+        Identifiers.Check(draft.Id, "organisation.id", input);
+        var creditCode = CreditCodes.Check(draft.CreditCode, "organisation.credit_code", input, model);
+        var name = Text.Required(draft.Name, "organisation.name", Text.NameMaxLength, input);
+        var legalForm = Text.Required(draft.LegalForm, "organisation.legal_form", Text.NameMaxLength, input);
+        var contacts = Contacts.Check(draft.Contacts, "organisation.contacts", input);
+        return new OrganisationBasics(creditCode, name, legalForm, contacts);
+    }
+
+    private sealed record OrganisationBasics(UnifiedSocialCreditCode CreditCode, string Name, string LegalForm, IReadOnlyList<Contact> Contacts);
+}

@@ -1,0 +1,7 @@
+namespace Pilot.Registry.Domain.Model;
+
+public enum BatchStatus
+{
+    Open,
+    Closed,
+}
