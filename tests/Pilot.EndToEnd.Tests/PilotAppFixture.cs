@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+[assembly: AssemblyFixture(typeof(Pilot.EndToEnd.Tests.PilotAppFixture))]
+
+namespace Pilot.EndToEnd.Tests;
+
+/// <summary>
+/// The whole AppHost, started once per test run: a throw-away state folder and free ports, so a
+/// developer's own running Pilot is not disturbed.
+/// </summary>
+public sealed class PilotAppFixture : IAsyncLifetime
+{
+    public static readonly string[] Services = ["registry", "filing", "publication", "notification"];
+
+    private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), "pilot-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public string SigningKeyFile => Path.Combine(stateDirectory, "signing-key");
+
+    public async ValueTask InitializeAsync()
+    {
+        var args = new List<string> { $"--Pilot:StateDirectory={stateDirectory}" };
+        foreach (var service in Services)
+        {
+            args.Add($"--Pilot:Ports:{service}:grpc={FreePort()}");
+            args.Add($"--Pilot:Ports:{service}:http={FreePort()}");
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Pilot_AppHost>(
+            [.. args],
+            (options, _) => options.DisableDashboard = true,
+            timeout.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        foreach (var service in Services)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // redis-server may still be flushing its append-only file; the folder is in /tmp.
+        }
+    }
+
+    public Uri GrpcEndpoint(string service) => App.GetEndpoint(service, "grpc");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,12 @@
+using Pilot.Testing.Services;
+
+namespace Pilot.Registry.Tests.Grpc;
+
+public sealed class RegistryAuthenticationTests(RegistryFactory factory)
+    : AuthenticationCoverageTests<Program>(factory), IClassFixture<RegistryFactory>
+{
+    protected override IReadOnlySet<string> PublicMethods { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "/pilot.registry.v1.Registry/ListRegions",
+    };
+}
