@@ -15,6 +15,12 @@ public interface IEventOutbox
     string Enlist<TEvent>(ITransaction transaction, TEvent evt)
         where TEvent : IIntegrationEvent;
 
+    /// <summary>
+    /// The same for an event whose contract lives in a domain library that does not know the bus:
+    /// <paramref name="data"/> is serialised as camelCase JSON under its runtime type.
+    /// </summary>
+    string Enlist(ITransaction transaction, string topic, string eventType, object data);
+
     /// <summary>Publishes an event that goes with no state change of its own.</summary>
     Task<string> PublishAsync<TEvent>(TEvent evt, CancellationToken cancellationToken = default)
         where TEvent : IIntegrationEvent;

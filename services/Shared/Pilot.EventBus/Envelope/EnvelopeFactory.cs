@@ -7,16 +7,22 @@ namespace Pilot.EventBus.Envelope;
 internal sealed class EnvelopeFactory(string appId, string pubsubName, TimeProvider clock)
 {
     public CloudEventEnvelope Create<TEvent>(TEvent evt)
-        where TEvent : IIntegrationEvent
+        where TEvent : IIntegrationEvent =>
+        Create(TEvent.Topic, TEvent.EventType, JsonSerializer.SerializeToElement(evt, EnvelopeJson.DataOptions));
+
+    public CloudEventEnvelope Create(string topic, string eventType, object data) =>
+        Create(topic, eventType, JsonSerializer.SerializeToElement(data, data.GetType(), EnvelopeJson.DataOptions));
+
+    private CloudEventEnvelope Create(string topic, string eventType, JsonElement data)
     {
         var trace = TraceContext.Current();
         return new CloudEventEnvelope
         {
             Id = Guid.NewGuid().ToString(),
             Source = appId,
-            Type = TEvent.EventType,
-            Data = JsonSerializer.SerializeToElement(evt, EnvelopeJson.DataOptions),
-            Topic = TEvent.Topic,
+            Type = eventType,
+            Data = data,
+            Topic = topic,
             PubsubName = pubsubName,
             Time = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
             TraceParent = trace.TraceParent,

@@ -18,11 +18,19 @@ internal sealed class RedisEventOutbox(
     OutboxRelaySignal relaySignal) : IEventOutbox
 {
     public string Enlist<TEvent>(ITransaction transaction, TEvent evt)
-        where TEvent : IIntegrationEvent
+        where TEvent : IIntegrationEvent =>
+        Enlist(transaction, envelopes.Create(evt));
+
+    public string Enlist(ITransaction transaction, string topic, string eventType, object data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Enlist(transaction, envelopes.Create(topic, eventType, data));
+    }
+
+    private string Enlist(ITransaction transaction, CloudEventEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var settings = options.Value;
-        var envelope = envelopes.Create(evt);
         var viaOutbox = settings.Transport == EventBusTransport.Dapr;
         var stream = viaOutbox ? EventBusKeys.Outbox(settings.AppId) : envelope.Topic;
 
