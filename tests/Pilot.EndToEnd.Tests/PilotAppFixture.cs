@@ -8,6 +8,9 @@ using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(Pilot.EndToEnd.Tests.PilotAppFixture))]
 
+// One shared app: a test that restarts Redis must not overlap one that needs it.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Pilot.EndToEnd.Tests;
 
 /// <summary>

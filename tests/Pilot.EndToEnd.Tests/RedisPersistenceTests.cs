@@ -18,9 +18,16 @@ public sealed class RedisPersistenceTests(PilotAppFixture fixture)
             await before.GetDatabase().StringSetAsync(key, "kept");
         }
 
-        var restart = await fixture.App.ResourceCommands.ExecuteCommandAsync("redis", "resource-restart", cancellation);
-        Assert.True(restart.Success, restart.Message);
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("redis", cancellation);
+        // Stop, see the process gone, then start: a restart in one step can race the old process
+        // for the port while it is still writing its append-only file.
+        var stop = await fixture.App.ResourceCommands.ExecuteCommandAsync("redis", "resource-stop", cancellation);
+        Assert.True(stop.Success, stop.Message);
+        await fixture.App.ResourceNotifications.WaitForResourceAsync(
+            "redis", resource => KnownResourceStates.TerminalStates.Contains(resource.Snapshot.State?.Text), cancellation);
+        var start = await fixture.App.ResourceCommands.ExecuteCommandAsync("redis", "resource-start", cancellation);
+        Assert.True(start.Success, start.Message);
+        await fixture.App.ResourceNotifications.WaitForResourceAsync(
+            "redis", resource => resource.Snapshot.State?.Text == KnownResourceStates.Running && resource.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, cancellation);
 
         await using var after = await ConnectionMultiplexer.ConnectAsync(connectionString!);
         Assert.Equal("kept", (string?)await after.GetDatabase().StringGetAsync(key));
