@@ -2,6 +2,7 @@ using System.Diagnostics;
 
 namespace Pilot.EndToEnd.Tests;
 
+[Collection(PilotAppFixture.Collection)]
 public sealed class MissingRedisTests
 {
     [Fact]

@@ -8,9 +8,6 @@ using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(Pilot.EndToEnd.Tests.PilotAppFixture))]
 
-// One shared app: a test that restarts Redis must not overlap one that needs it.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
 namespace Pilot.EndToEnd.Tests;
 
 /// <summary>
@@ -19,6 +16,9 @@ namespace Pilot.EndToEnd.Tests;
 /// </summary>
 public sealed class PilotAppFixture : IAsyncLifetime
 {
+    /// <summary>One shared app: a test that restarts Redis must not overlap one that needs it.</summary>
+    public const string Collection = "whole app, one test at a time";
+
     public static readonly string[] Services = ["registry", "filing", "publication", "notification"];
 
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), "pilot-e2e-" + Guid.NewGuid().ToString("N"));

@@ -5,6 +5,7 @@ using StackExchange.Redis;
 
 namespace Pilot.EndToEnd.Tests;
 
+[Collection(PilotAppFixture.Collection)]
 public sealed class RedisPersistenceTests(PilotAppFixture fixture)
 {
     [Fact]

@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 
 namespace Pilot.EndToEnd.Tests;
 
+[Collection(PilotAppFixture.Collection)]
 public sealed class WholeSystemTests(PilotAppFixture fixture)
 {
     public static TheoryData<string> Services => [.. PilotAppFixture.Services];
