@@ -47,7 +47,7 @@ public abstract class AuthenticationCoverageTests<TProgram>(ServiceFactory<TProg
             }
         }
 
-        Assert.Empty(wronglyOpen);
+        Assert.True(wronglyOpen.Count == 0, string.Join("; ", wronglyOpen));
         Assert.Empty(wronglyClosed);
     }
 

@@ -8,24 +8,29 @@ public static class RawGrpcCall
 {
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(static bytes => bytes, static bytes => bytes);
 
+    // An empty reflection request is waited on forever; `list_services: ""` (field 7) is answered at once.
+    private static readonly byte[] ListServices = [0x3A, 0x00];
+
     public static async Task<StatusCode> StatusWithoutBodyAsync(GrpcChannel channel, IMethod method, Metadata? headers)
     {
-        // A duplex call can carry every method kind: the server decides on the path alone. A public
-        // streaming method may keep the call open; it ends as Cancelled, which is not a refusal.
+        // A duplex call can carry every method kind: the server decides on the path alone.
         var rawMethod = new Method<byte[], byte[]>(MethodType.DuplexStreaming, method.ServiceName, method.Name, Bytes, Bytes);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(rawMethod, null, new CallOptions(headers, cancellationToken: cancellation.Token));
         try
         {
-            await call.RequestStream.WriteAsync([]);
+            await call.RequestStream.WriteAsync(method.ServiceName.Contains("ServerReflection", StringComparison.Ordinal) ? ListServices : []);
             await call.RequestStream.CompleteAsync();
-            while (await call.ResponseStream.MoveNext(cancellation.Token))
-            {
-                // A streaming method (health Watch) keeps answering; one answer is enough.
-                return StatusCode.OK;
-            }
+        }
+        catch (Exception error) when (error is RpcException or InvalidOperationException)
+        {
+            // The server may refuse before it reads the body; the response stream tells how.
+        }
 
-            return call.GetStatus().StatusCode;
+        try
+        {
+            // One answer is enough: a streaming method (health Watch) would keep answering.
+            return await call.ResponseStream.MoveNext(cancellation.Token) ? StatusCode.OK : call.GetStatus().StatusCode;
         }
         catch (RpcException error)
         {

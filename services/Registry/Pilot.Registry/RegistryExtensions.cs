@@ -1,17 +1,34 @@
+using Pilot.EventBus;
+using Pilot.Registry.Application;
+using Pilot.Registry.Domain.Decisions;
+using Pilot.Registry.Domain.Occupations;
+using Pilot.Registry.Domain.Queries;
 using Pilot.Registry.Grpc;
 
 namespace Pilot.Registry;
 
 public static class RegistryExtensions
 {
+    public const string AppId = "registry";
+
     public static WebApplicationBuilder AddRegistryService(this WebApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
+        builder.AddPilotEventBus(AppId);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(OccupationCatalogue.Default);
+        builder.Services.AddSingleton<RegistryDecider>();
+        builder.Services.AddSingleton<RegistryQueries>();
+        builder.Services.AddSingleton<RegistryCommandRunner>();
+        builder.Services.AddSingleton<RegistryCommands>();
+        builder.Services.AddSingleton<RegistryReads>();
         return builder;
     }
 
     public static WebApplication MapRegistryService(this WebApplication app)
     {
+        app.MapPilotEventSubscriptions();
         app.MapGrpcService<RegistryGrpcService>();
         return app;
     }

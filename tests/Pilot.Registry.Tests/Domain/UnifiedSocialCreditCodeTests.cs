@@ -44,4 +44,12 @@ public sealed class UnifiedSocialCreditCodeTests
         Assert.Equal("北京市", beijing.Name);
         Assert.Throws<DomainException>(() => ProvinceRegion.Parse("110100", "region"));
     }
+
+    [Theory]
+    [InlineData("91110000600037341", "91110000600037341L")]
+    [InlineData("91620105L01510128", "91620105L015101280")]
+    public void Completes_seventeen_characters_with_the_check_character(string first17, string expected)
+    {
+        Assert.Equal(expected, UnifiedSocialCreditCode.Complete(first17).Value);
+    }
 }

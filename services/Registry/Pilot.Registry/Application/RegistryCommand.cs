@@ -1,0 +1,17 @@
+using Google.Protobuf;
+using Pilot.Registry.Domain.Decisions;
+using Pilot.Registry.Storage;
+
+namespace Pilot.Registry.Application;
+
+/// <summary>
+/// One state change, described for <see cref="RegistryCommandRunner"/>: which keys to fetch up front,
+/// how the domain decides, which keys the new record goes to, and what to answer.
+/// </summary>
+internal sealed record RegistryCommand<TState, TResponse>(
+    string RequestId,
+    IMessage Request,
+    IReadOnlyList<string> Prefetch,
+    Func<RegistrySnapshot, Decision<TState>> Decide,
+    Action<RegistryChangeSet, TState, RegistrySnapshot> Record,
+    Func<TState, RegistrySnapshot, TResponse> Respond);

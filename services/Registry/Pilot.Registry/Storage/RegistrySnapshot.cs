@@ -1,0 +1,71 @@
+using Pilot.Registry.Domain.Model;
+using Pilot.Registry.Domain.State;
+using Pilot.SharedKernel;
+using StackExchange.Redis;
+
+namespace Pilot.Registry.Storage;
+
+/// <summary>
+/// The state a decision sees, read from Redis and remembered key by key. Whatever the decision read
+/// becomes a condition of the commit, so a decision made on data that changed meanwhile is retried
+/// instead of stored. Keys a command is known to need are fetched up front in one round trip;
+/// anything else is read on demand.
+/// </summary>
+internal sealed class RegistrySnapshot(IDatabase database) : IRegistryReadModel
+{
+    private readonly Dictionary<string, RedisValue> read = new(StringComparer.Ordinal);
+
+    /// <summary>Every key read, with the value seen (null when absent).</summary>
+    public IReadOnlyDictionary<string, RedisValue> Reads => read;
+
+    public async Task PrefetchAsync(IEnumerable<string> keys)
+    {
+        var wanted = keys.Where(key => !read.ContainsKey(key)).Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0)
+        {
+            return;
+        }
+
+        var values = await database.StringGetAsync([.. wanted.Select(key => (RedisKey)key)]).ConfigureAwait(false);
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            read[wanted[i]] = values[i];
+        }
+    }
+
+    public RedisValue Raw(string key)
+    {
+        if (!read.TryGetValue(key, out var value))
+        {
+            value = database.StringGet(key);
+            read[key] = value;
+        }
+
+        return value;
+    }
+
+    public T? Get<T>(string key)
+        where T : class
+    {
+        var value = Raw(key);
+        return value.IsNull ? null : RegistryJson.Deserialize<T>(value.ToString());
+    }
+
+    public Batch? FindBatch(string batchId) => Get<Batch>(RegistryKeys.Batch(batchId));
+
+    public Department? FindDepartment(string departmentId) => Get<Department>(RegistryKeys.Department(departmentId));
+
+    public EvaluationOrganisation? FindOrganisation(string organisationId) => Get<EvaluationOrganisation>(RegistryKeys.Organisation(organisationId));
+
+    public Branch? FindBranch(string branchId) => Get<Branch>(RegistryKeys.Branch(branchId));
+
+    public Recommendation? FindRecommendation(string batchId, string departmentId) =>
+        Get<Recommendation>(RegistryKeys.Recommendation(batchId, departmentId));
+
+    public IReadOnlyList<Recommendation> RecommendationsNaming(string organisationId) =>
+        Get<List<Recommendation>>(RegistryKeys.RecommendationsNaming(organisationId)) ?? [];
+
+    public ExceptionRecord? FindException(UnifiedSocialCreditCode creditCode) => Get<ExceptionRecord>(RegistryKeys.Exception(creditCode));
+
+    public CreditCodeHolder? FindCreditCodeHolder(UnifiedSocialCreditCode creditCode) => Get<CreditCodeHolder>(RegistryKeys.CreditCodeHolder(creditCode));
+}
