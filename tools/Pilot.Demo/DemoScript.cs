@@ -26,6 +26,10 @@ internal sealed class DemoScript(DemoContext context, TextWriter output)
         }
 
         failures += await Step("registry: list regions", ListRegionsAsync).ConfigureAwait(false);
+
+        var steps = new DemoSteps(output);
+        await new RegistryDemo(context, steps).RunAsync().ConfigureAwait(false);
+        failures += steps.Failures;
         output.WriteLine(failures == 0 ? "demo: all steps passed" : $"demo: {failures} step(s) failed");
         return failures == 0 ? 0 : 1;
     }
