@@ -8,7 +8,9 @@ namespace Pilot.Registry.Application;
 /// One state change, described for <see cref="RegistryCommandRunner"/>: which keys to fetch up front,
 /// how the domain decides, which keys the new record goes to, and what to answer.
 /// </summary>
+/// <param name="Caller">Request ids are scoped to the caller, so one party can never read another's stored answer.</param>
 internal sealed record RegistryCommand<TState, TResponse>(
+    Pilot.SharedKernel.Caller Caller,
     string RequestId,
     IMessage Request,
     IReadOnlyList<string> Prefetch,

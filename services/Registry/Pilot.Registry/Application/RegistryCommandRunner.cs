@@ -32,8 +32,10 @@ internal sealed class RegistryCommandRunner(IConnectionMultiplexer redis, IEvent
             throw DomainException.Invalid("request_id", "request_id is required (at most 128 characters): the same id again returns the first answer");
         }
 
-        var fingerprint = Convert.ToHexString(SHA256.HashData(command.Request.ToByteArray()));
-        var requestKey = RegistryKeys.Request(requestId);
+        // The message type names the rpc: the same bytes sent to two rpcs are two different requests.
+        var fingerprint = Convert.ToHexString(SHA256.HashData(
+            [.. System.Text.Encoding.UTF8.GetBytes(command.Request.Descriptor.FullName + "\n"), .. command.Request.ToByteArray()]));
+        var requestKey = RegistryKeys.Request(command.Caller.Subject, requestId);
         var database = redis.GetDatabase();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {

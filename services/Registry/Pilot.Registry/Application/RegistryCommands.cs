@@ -19,6 +19,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
         var command = RegistryRequestMapper.ToCommand(request);
         return runner.RunAsync(
             new RegistryCommand<Batch, Proto.Batch>(
+                caller,
                 request.RequestId,
                 request,
                 [RegistryKeys.Batch(command.BatchId)],
@@ -33,6 +34,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
         var command = new Domain.Commands.CloseBatch(request.RequestId, request.BatchId);
         return runner.RunAsync(
             new RegistryCommand<Batch, Proto.Batch>(
+                caller,
                 request.RequestId,
                 request,
                 [RegistryKeys.Batch(command.BatchId)],
@@ -47,6 +49,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
         var command = RegistryRequestMapper.ToCommand(request);
         return runner.RunAsync(
             new RegistryCommand<Department, Proto.Department>(
+                caller,
                 request.RequestId,
                 request,
                 [RegistryKeys.Department(command.DepartmentId)],
@@ -60,6 +63,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
     {
         var command = RegistryRequestMapper.ToCommand(request);
         return RunOrganisationAsync(
+            caller,
             request.RequestId,
             request,
             [RegistryKeys.Organisation(command.Organisation.Id), .. CreditKeys(command.Organisation.CreditCode)],
@@ -72,6 +76,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
     {
         var command = RegistryRequestMapper.ToCommand(request);
         return RunOrganisationAsync(
+            caller,
             request.RequestId,
             request,
             [RegistryKeys.Organisation(command.Organisation.Id), .. CreditKeys(command.Organisation.CreditCode)],
@@ -84,6 +89,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
     {
         var command = RegistryRequestMapper.ToCommand(request);
         return RunOrganisationAsync(
+            caller,
             request.RequestId,
             request,
             [RegistryKeys.Organisation(command.OrganisationId), RegistryKeys.RecommendationsNaming(command.OrganisationId)],
@@ -96,6 +102,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
     {
         var command = new Domain.Commands.PublishOrganisation(request.RequestId, request.OrganisationId);
         return RunOrganisationAsync(
+            caller,
             request.RequestId,
             request,
             [RegistryKeys.Organisation(command.OrganisationId)],
@@ -109,6 +116,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
         var command = RegistryRequestMapper.ToCommand(request);
         return runner.RunAsync(
             new RegistryCommand<Recommendation, Proto.Recommendation>(
+                caller,
                 request.RequestId,
                 request,
                 [
@@ -135,6 +143,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
         var command = RegistryRequestMapper.ToCommand(request);
         return runner.RunAsync(
             new RegistryCommand<Branch, Proto.Branch>(
+                caller,
                 request.RequestId,
                 request,
                 [
@@ -162,6 +171,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
         var command = RegistryRequestMapper.ToCommand(request);
         return runner.RunAsync(
             new RegistryCommand<Branch, Proto.Branch>(
+                caller,
                 request.RequestId,
                 request,
                 [RegistryKeys.Branch(command.Branch.Id), .. CreditKeys(command.Branch.CreditCode)],
@@ -185,6 +195,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
         var command = RegistryRequestMapper.ToCommand(request);
         return runner.RunAsync(
             new RegistryCommand<ExceptionRecord, Proto.RuleException>(
+                caller,
                 request.RequestId,
                 request,
                 CreditKeys(command.CreditCode),
@@ -195,6 +206,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
     }
 
     private Task<Proto.Organisation> RunOrganisationAsync(
+        Caller caller,
         string requestId,
         Google.Protobuf.IMessage request,
         IReadOnlyList<string> prefetch,
@@ -203,6 +215,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
         CancellationToken cancellationToken) =>
         runner.RunAsync(
             new RegistryCommand<EvaluationOrganisation, Proto.Organisation>(
+                caller,
                 requestId,
                 request,
                 prefetch,

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Pilot.Bench.Registry;
+using Pilot.Registry;
+using Pilot.ServiceDefaults;
+using Pilot.ServiceDefaults.Security;
+using Pilot.SharedKernel;
+using Pilot.Testing;
+using Proto = Pilot.Protos.Registry;
+
+// Registering branches through gRPC against a local redis-server, next to a bare echo of the same
+// request size, both served by one host with the production pipeline (authentication, telemetry
+// instrumentation, error mapping). Usage: dotnet run -c Release --project bench/Pilot.Bench.Registry [seconds] [workers]
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
+var duration = TimeSpan.FromSeconds(seconds);
+
+await using var redis = await RedisServer.StartAsync();
+var signingKey = LocalTokenIssuer.NewSigningKey();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+builder.Configuration["Pilot:Auth:SigningKey"] = signingKey;
+builder.Configuration["ConnectionStrings:redis"] = redis.ConnectionString;
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+builder.AddServiceDefaults();
+builder.AddRegistryService();
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapRegistryService();
+app.MapGrpcService<EchoService>();
+await app.StartAsync();
+var address = app.Urls.First();
+
+using var channel = GrpcChannel.ForAddress(address);
+var tokens = new LocalTokenIssuer(Convert.FromBase64String(signingKey));
+var registry = new Proto.Registry.RegistryClient(channel);
+var echo = new Echo.EchoClient(channel);
+CallOptions As(string role, string? org = null) => new(new Metadata { { "Authorization", "Bearer " + tokens.Issue(role, org: org) } });
+
+// One batch, one department, two recommended organisations: every branch call then passes R1–R5.
+await registry.OpenBatchAsync(new Proto.OpenBatchRequest { RequestId = "bench-batch", BatchId = "bench", Name = "bench", Milestones = new Proto.Milestones { PlanStandardsAndFirstList = "2020-09-30", LocalFilingGuidance = "2020-10-10", ImplementationPublicityAndDirectory = "2020-11-15" } }, As(Roles.NationalCentre));
+await registry.RegisterDepartmentAsync(new Proto.RegisterDepartmentRequest { RequestId = "bench-dept", Department = new Proto.Department { Id = "dept", Name = "bench", FormerOccupations = { new Proto.OccupationRef { Code = "6-31-01-03" } } } }, As(Roles.NationalCentre));
+foreach (var org in new[] { "org-a", "org-b" })
+{
+    await registry.RegisterOrganisationAsync(new Proto.RegisterOrganisationRequest
+    {
+        RequestId = "bench-" + org,
+        Organisation = new Proto.OrganisationDraft { Id = org, Name = org, LegalForm = "社会团体", CreditCode = Code(org == "org-a" ? 1 : 2, 0), Occupations = { new Proto.OccupationCoverage { Code = "6-31-01-03", Levels = { 1, 2, 3, 4, 5 } } }, Contacts = { new Proto.Contact { Name = "联系人", Phone = "010-84661143", Email = "bench@example.org.cn" } } },
+        Eligibility = new Proto.Eligibility(),
+    }, As(Roles.NationalCentre));
+}
+
+await registry.RecommendOrganisationsAsync(new Proto.RecommendOrganisationsRequest { RequestId = "bench-rec", BatchId = "bench", DepartmentId = "dept", OrganisationIds = { "org-a", "org-b" } }, As(Roles.NationalCentre));
+
+var orgOptions = As(Roles.EvaluationOrg, "org-a");
+var run = 0;
+Proto.AddBranchRequest Branch(int n) => new()
+{
+    RequestId = $"r{run}-{n}",
+    BatchId = "bench",
+    OrganisationId = "org-a",
+    Branch = new Proto.BranchDraft
+    {
+        Id = $"b{run}-{n}",
+        Name = "分支机构" + n.ToString(CultureInfo.InvariantCulture),
+        CreditCode = Code(3 + run, n),
+        RegionCode = "110000",
+        Address = "北京市朝阳区惠新东街1号",
+        Eligibility = new Proto.Eligibility(),
+        Occupations = { new Proto.OccupationCoverage { Code = "6-31-01-03", Levels = { 3, 4, 5 } } },
+    },
+};
+var payload = Google.Protobuf.ByteString.CopyFrom(new byte[Branch(0).CalculateSize()]);
+Task CallEcho(int _) => echo.EchoAsync(new EchoMessage { Payload = payload }, orgOptions).ResponseAsync;
+Task CallBranch(int n) => registry.AddBranchAsync(Branch(n), orgOptions).ResponseAsync;
+
+// Warm up both paths (JIT, connection pools), then measure.
+await LoadRun.ClosedLoopAsync("warm-up echo", workers, TimeSpan.FromSeconds(2), CallEcho);
+run = 1;
+await LoadRun.ClosedLoopAsync("warm-up registry", workers, TimeSpan.FromSeconds(2), CallBranch);
+run = 2;
+var echoResult = await LoadRun.ClosedLoopAsync("echo", workers, duration, CallEcho);
+run = 3;
+var branchResult = await LoadRun.ClosedLoopAsync("AddBranch", workers, duration, CallBranch);
+run = 4;
+var halfLoad = branchResult.PerSecond / 2;
+var pacedBranch = await LoadRun.PacedAsync($"AddBranch paced at {halfLoad:F0}/s", halfLoad, duration, CallBranch);
+var pacedEcho = await LoadRun.PacedAsync($"echo paced at {halfLoad:F0}/s", halfLoad, duration, CallEcho);
+
+Console.WriteLine($"request size {payload.Length} bytes, {workers} workers, {seconds} s per run, client in the same process (.NET, Grpc.Net.Client)");
+Console.WriteLine("| run | calls | calls/s | p50 ms | p99 ms |");
+Console.WriteLine("|---|---:|---:|---:|---:|");
+foreach (var result in new[] { echoResult, branchResult, pacedEcho, pacedBranch })
+{
+    Console.WriteLine($"| {result.Name} | {result.Calls} | {result.PerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} |");
+}
+
+Console.WriteLine($"AddBranch / echo throughput: {branchResult.PerSecond / echoResult.PerSecond:F2} (target >= 0.25)");
+await app.StopAsync();
+
+// Distinct valid credit codes per run and call.
+static string Code(int run, int n) => UnifiedSocialCreditCode.Complete($"9{run % 10}11{n:D13}").Value;
