@@ -1,12 +1,62 @@
+using Pilot.EventBus;
+using Pilot.Filing.Application;
+using Pilot.Filing.Batches;
+using Pilot.Filing.Domain.Deadlines;
+using Pilot.Filing.Domain.Files;
+using Pilot.Filing.Domain.Filings;
+using Pilot.Filing.Domain.Packages;
 using Pilot.Filing.Grpc;
+using Pilot.Filing.Registry;
+using Pilot.Filing.Storage;
+using Pilot.SharedKernel;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Pilot.Filing;
 
 public static class FilingExtensions
 {
+    /// <summary>Where blobs go when <c>Pilot:Blobs:Path</c> is not set (the AppHost sets it).</summary>
+    public const string BlobsPathKey = "Pilot:Blobs:Path";
+
     public static WebApplicationBuilder AddFilingService(this WebApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
+        builder.AddPilotEventBus("filing");
+
+        var services = builder.Services;
+        services.AddOptions<FilingOptions>().Bind(builder.Configuration.GetSection(FilingOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new UploadLimits(sp.GetRequiredService<IOptions<FilingOptions>>().Value.MaxUploadBytes));
+        services.AddSingleton(WorkingDayCalendar.MainlandChina);
+        services.AddSingleton<PackageDecisions>();
+        services.AddSingleton<FilingSubmission>();
+
+        var blobsPath = builder.Configuration[BlobsPathKey] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(builder.Environment.ContentRootPath, "data", "blobs");
+        services.AddSingleton<IBlobStore>(new LocalFolderBlobStore(blobsPath));
+
+        services.AddSingleton<FilingStore>();
+        services.AddSingleton<IFilingNumberIndex>(sp => sp.GetRequiredService<FilingStore>());
+        services.AddSingleton<IBatchMilestonesSource, ConfiguredBatchMilestones>();
+
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CallerToken>();
+        services.AddGrpcClient<Protos.Registry.Registry.RegistryClient>(o => o.Address = new Uri("http://_grpc.registry"));
+        services.AddScoped<IBranchFactsSource, RegistryBranchFactsSource>();
+
+        services.AddSingleton<RequestReplies>();
+        services.AddSingleton<RefusalAudit>();
+        services.AddScoped<UploadDocumentHandler>();
+        services.AddScoped<SubmitPackageHandler>();
+        services.AddScoped<PackageQueries>();
+        services.AddScoped<SubmitFilingHandler>();
+        services.AddScoped<DecideFilingHandler>();
+        services.AddScoped<FilingQueries>();
+        services.AddScoped<FilingWatch>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<DueItemsQuery>();
         return builder;
     }
 

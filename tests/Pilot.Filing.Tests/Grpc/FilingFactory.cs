@@ -1,12 +1,83 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Pilot.Filing.Domain.Filings;
+using Pilot.Filing.Tests.Grpc.Support;
+using Pilot.Protos.Filing;
+using Pilot.Testing;
 using Pilot.Testing.Services;
+using StackExchange.Redis;
 
 namespace Pilot.Filing.Tests.Grpc;
 
-/// <summary>The Filing service in process, shared by the gRPC tests of one class.</summary>
-public sealed class FilingFactory : ServiceFactory<Program>
+/// <summary>
+/// The Filing service in process, shared by the gRPC tests of one class: its own redis-server, a blob
+/// folder in a temp directory, a fake Registry, and batches whose dates lie ahead of or behind today.
+/// </summary>
+public sealed class FilingFactory : ServiceFactory<Program>, IAsyncLifetime
 {
+    /// <summary>A batch whose milestones all lie ahead: everything is on time and replaceable.</summary>
+    public const string OpenBatch = "open";
+
+    /// <summary>The notice's own batch: every milestone has passed.</summary>
+    public const string PastBatch = "2020";
+
+    /// <summary>Small, so an oversized upload costs the test nothing.</summary>
+    public const long MaxUploadBytes = 64 * 1024;
+
+    private readonly string blobFolder = Directory.CreateTempSubdirectory("pilot-filing-blobs-").FullName;
+    private RedisServer? redis;
+    private ConnectionMultiplexer? multiplexer;
+
     public FilingFactory()
         : base(redisConnectionString: null)
     {
     }
+
+    public FakeBranches Branches { get; } = new();
+
+    public string BlobFolder => blobFolder;
+
+    public IDatabase Redis => (multiplexer ?? throw new InvalidOperationException("not started")).GetDatabase();
+
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    public Protos.Filing.Filing.FilingClient Client() => new(CreateChannel());
+
+    public async ValueTask InitializeAsync()
+    {
+        redis = await RedisServer.StartAsync();
+        multiplexer = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (multiplexer is not null)
+        {
+            await multiplexer.DisposeAsync();
+        }
+
+        if (redis is not null)
+        {
+            await redis.DisposeAsync();
+        }
+
+        Directory.Delete(blobFolder, recursive: true);
+    }
+
+    protected override void ConfigureService(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:redis", (redis ?? throw new InvalidOperationException("redis not started")).ConnectionString);
+        builder.UseSetting("Pilot:Blobs:Path", blobFolder);
+        builder.UseSetting("Pilot:Filing:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Pilot:Filing:WatchPollInterval", "00:00:00.050");
+        builder.UseSetting($"Pilot:Batches:{OpenBatch}:Plan", Iso(Today.AddDays(20)));
+        builder.UseSetting($"Pilot:Batches:{OpenBatch}:FilingGuidance", Iso(Today.AddDays(40)));
+        builder.UseSetting($"Pilot:Batches:{OpenBatch}:ImplementationAndPublicity", Iso(Today.AddDays(60)));
+        builder.ConfigureTestServices(services => services.AddSingleton<IBranchFactsSource>(Branches));
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

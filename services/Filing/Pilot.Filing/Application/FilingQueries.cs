@@ -1,0 +1,110 @@
+using System.Globalization;
+using Pilot.Filing.Domain.Filings;
+using Pilot.Filing.Grpc;
+using Pilot.Filing.Storage;
+using Pilot.Protos.Filing;
+using Pilot.SharedKernel;
+
+namespace Pilot.Filing.Application;
+
+internal sealed class FilingQueries(FilingStore store, RefusalAudit audit)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<FilingRecord> GetAsync(GetFilingRequest request, Caller caller)
+    {
+        var stored = string.IsNullOrWhiteSpace(request.FilingId) ? null : await store.FindFilingAsync(request.FilingId);
+        if (stored is null)
+        {
+            throw DomainException.NotFound("filing_id", $"there is no filing '{request.FilingId}'");
+        }
+
+        if (!FilingAccess.MayRead(caller, stored.Filing))
+        {
+            throw await audit.RecordAsync(caller, RefusalAudit.ReadFiling, stored.Filing.FilingId,
+                DomainException.Forbidden($"filing {stored.Filing.FilingId} is visible to its organisation, the bureau of {stored.Filing.Region.Code} and the national centre only"),
+                stored.Filing.Region.Code);
+        }
+
+        return FilingMappers.ToProto(stored);
+    }
+
+    public async Task<ListFilingsResponse> ListAsync(ListFilingsRequest request, Caller caller)
+    {
+        var scope = await ScopeAsync(caller, request.RegionCode, FilingMappers.FromProto(request.Status), RefusalAudit.ListFilings);
+        var pageSize = PageSize(request.PageSize);
+        var offset = Offset(request.PageToken);
+        var index = scope.OrganisationId is { } org ? FilingKeys.OrganisationFilings(org)
+            : scope.RegionCode is { } region ? FilingKeys.RegionFilings(region)
+            : FilingKeys.AllFilings;
+
+        // Filters apply after reading, so read in chunks until the page is full or the index ends.
+        var response = new ListFilingsResponse();
+        var chunk = Math.Max(pageSize, 50);
+        while (response.Filings.Count < pageSize)
+        {
+            var ids = await store.FilingIdsAsync(index, offset, chunk);
+            var filings = await store.FindFilingsAsync(ids);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                offset++;
+                if (filings[i] is { } stored && Matches(scope, stored.Filing))
+                {
+                    response.Filings.Add(FilingMappers.ToProto(stored));
+                    if (response.Filings.Count == pageSize)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (ids.Count < chunk && response.Filings.Count < pageSize)
+            {
+                return response;
+            }
+        }
+
+        var more = (await store.FilingIdsAsync(index, offset, 1)).Count > 0;
+        response.NextPageToken = more ? offset.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        return response;
+    }
+
+    /// <summary>The caller's scope, or an audited PermissionDenied.</summary>
+    public async Task<FilingListScope> ScopeAsync(Caller caller, string? requestedRegion, Domain.Filings.FilingStatus? status, string action)
+    {
+        try
+        {
+            return FilingListScope.For(caller, requestedRegion, status);
+        }
+        catch (DomainException refusal) when (refusal.Kind == ErrorKind.Forbidden)
+        {
+            var target = string.IsNullOrWhiteSpace(requestedRegion) ? "filings" : $"filings:{requestedRegion}";
+            throw await audit.RecordAsync(caller, action, target, refusal, requestedRegion);
+        }
+    }
+
+    private static bool Matches(FilingListScope scope, BranchFiling filing) =>
+        (scope.RegionCode is null || filing.Region.Code == scope.RegionCode)
+        && (scope.OrganisationId is null || filing.OrganisationId == scope.OrganisationId)
+        && (scope.Status is null || filing.Status == scope.Status);
+
+    internal static int PageSize(int requested) => requested switch
+    {
+        0 => DefaultPageSize,
+        < 0 or > MaxPageSize => throw DomainException.Invalid("page_size", $"ask for 1 to {MaxPageSize} items per page"),
+        _ => requested,
+    };
+
+    private static long Offset(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return 0;
+        }
+
+        return long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+            ? offset
+            : throw DomainException.Invalid("page_token", "pass the next_page_token of the previous page unchanged");
+    }
+}

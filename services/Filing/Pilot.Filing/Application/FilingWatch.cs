@@ -1,0 +1,93 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Pilot.Filing.Domain.Filings;
+using Pilot.Filing.Grpc;
+using Pilot.Filing.Storage;
+using Pilot.Protos.Filing;
+using Pilot.SharedKernel;
+using StackExchange.Redis;
+
+namespace Pilot.Filing.Application;
+
+/// <summary>
+/// Streams a region's filing changes: first everything after the cursor, then new changes as they are
+/// committed. The change stream is written in the same transaction as the filing, so what a bureau has
+/// seen up to a cursor is exactly what was committed up to it.
+/// </summary>
+internal sealed class FilingWatch(FilingStore store, FilingQueries queries, IOptions<FilingOptions> options)
+{
+    private const int ReadCount = 100;
+
+    public async Task RunAsync(WatchFilingsRequest request, Caller caller, IServerStreamWriter<FilingChange> output, CancellationToken cancellationToken)
+    {
+        var scope = await queries.ScopeAsync(caller, request.RegionCode, null, RefusalAudit.WatchFilings);
+        if (scope.OrganisationId is not null || scope.RegionCode is null)
+        {
+            throw DomainException.Invalid(
+                "region_code", caller.IsNationalCentre ? "name the region to watch" : "WatchFilings is for provincial bureaus and the national centre");
+        }
+
+        var last = ParseCursor(request.Cursor);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var entries = await store.ChangesAfterAsync(scope.RegionCode, Successor(last), ReadCount);
+                foreach (var entry in entries)
+                {
+                    await output.WriteAsync(ToChange(entry), cancellationToken);
+                    last = Parse(entry.Id.ToString());
+                }
+
+                if (entries.Length < ReadCount)
+                {
+                    await Task.Delay(options.Value.WatchPollInterval, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client hung up; its last cursor tells it where to resume.
+        }
+    }
+
+    private static FilingChange ToChange(StreamEntry entry)
+    {
+        var filing = StorageJson.Read<BranchFiling>(entry["state"].ToString());
+        return new FilingChange
+        {
+            Cursor = entry.Id.ToString(),
+            Kind = FilingMappers.ToChangeKind(Enum.Parse<Domain.Filings.FilingStatus>(entry["kind"].ToString())),
+            Filing = FilingMappers.ToProto(new StoredFiling(filing, entry["creditCode"].ToString())),
+        };
+    }
+
+    private static (ulong Ms, ulong Seq)? ParseCursor(string? cursor)
+    {
+        if (string.IsNullOrWhiteSpace(cursor))
+        {
+            return null;
+        }
+
+        return Parse(cursor.Trim()) ?? throw DomainException.Invalid("cursor", $"'{cursor}' is not a cursor this service gave out (like 1764151200000-0)");
+    }
+
+    private static (ulong Ms, ulong Seq)? Parse(string id)
+    {
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0
+            && ulong.TryParse(id.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            && ulong.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
+            ? (ms, seq)
+            : null;
+    }
+
+    /// <summary>The smallest id after <paramref name="last"/>, so the range excludes what the client already has.</summary>
+    private static string Successor((ulong Ms, ulong Seq)? last) => last switch
+    {
+        null => "-",
+        { Seq: ulong.MaxValue } id => $"{id.Ms + 1}-0",
+        { } id => $"{id.Ms}-{id.Seq + 1}",
+    };
+}

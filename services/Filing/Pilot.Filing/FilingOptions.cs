@@ -1,0 +1,21 @@
+using Pilot.Filing.Domain.Files;
+
+namespace Pilot.Filing;
+
+/// <summary>Settings of the Filing service, bound from <c>Pilot:Filing</c>.</summary>
+public sealed class FilingOptions
+{
+    public const string SectionName = "Pilot:Filing";
+
+    /// <summary>Largest document accepted by UploadDocument.</summary>
+    public long MaxUploadBytes { get; set; } = UploadLimits.DefaultMaxBytes;
+
+    /// <summary>
+    /// How often WatchFilings looks for new changes once it has caught up. Polling keeps the shared
+    /// Redis connection free of blocking reads; a quarter second is well inside what a bureau notices.
+    /// </summary>
+    public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long the answer to a request id is kept for retries.</summary>
+    public TimeSpan RequestRetention { get; set; } = TimeSpan.FromDays(7);
+}

@@ -1,0 +1,66 @@
+using Grpc.Core;
+using Pilot.Filing.Domain.Filings;
+using Pilot.Filing.Domain.Packages;
+using Pilot.Filing.Storage;
+using Pilot.Protos.Registry;
+using Pilot.SharedKernel;
+
+namespace Pilot.Filing.Registry;
+
+/// <summary>
+/// Asks the Registry about a branch with the caller's own token (the Registry lets an organisation read
+/// its own branches), and adds what Filing itself knows: whether the pilot work plan was received.
+/// </summary>
+internal sealed class RegistryBranchFactsSource(
+    Protos.Registry.Registry.RegistryClient registry, CallerToken token, FilingStore store) : IBranchFactsSource
+{
+    public async Task<BranchFacts?> FindAsync(string batchId, string branchId, CancellationToken cancellationToken = default)
+    {
+        Branch branch;
+        try
+        {
+            branch = await registry.GetBranchAsync(new GetBranchRequest { BranchId = branchId }, token.Headers(), cancellationToken: cancellationToken);
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.PermissionDenied)
+        {
+            throw DomainException.Forbidden($"the Registry does not let this caller read branch {branchId}: {error.Status.Detail}");
+        }
+        catch (RpcException error) when (error.StatusCode is StatusCode.Unavailable or StatusCode.Unimplemented or StatusCode.DeadlineExceeded)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"the Registry cannot be asked about branch {branchId} right now; retry later ({error.Status.Detail})"));
+        }
+
+        if (branch.BatchId != batchId)
+        {
+            return null;
+        }
+
+        return new BranchFacts(
+            branch.Id,
+            branch.OrganisationId,
+            branch.Region?.Code ?? string.Empty,
+            OrganisationRecommendedForBatch: branch.OrganisationAdmitted && !branch.OrganisationIsIndustry,
+            OrganisationIsIndustryOrganisation: branch.OrganisationIsIndustry,
+            PilotWorkPlanNamesBranch: await PilotWorkPlanReceivedAsync(branch, batchId));
+    }
+
+    /// <summary>
+    /// An industry organisation hands in its own work plan, with its branch list, as its material package:
+    /// Filing holds that package. A recommended organisation's plan comes with its department's package, and
+    /// the Registry does not (yet) say which department recommended it, so there the branch's registration
+    /// in the batch, which only follows the recommendation, stands for the plan naming it.
+    /// </summary>
+    private async Task<bool> PilotWorkPlanReceivedAsync(Branch branch, string batchId)
+    {
+        if (!branch.OrganisationIsIndustry)
+        {
+            return branch.OrganisationAdmitted;
+        }
+
+        return await store.FindPackageAsync(MaterialPackage.IdFor(batchId, branch.OrganisationId)) is not null;
+    }
+}

@@ -1,0 +1,38 @@
+namespace Pilot.Filing.Storage;
+
+/// <summary>Every Redis key the Filing service owns; all start with <c>filing:</c>.</summary>
+internal static class FilingKeys
+{
+    /// <summary>Hash: <c>version</c>, <c>state</c> (MaterialPackage JSON).</summary>
+    public static string Package(string packageId) => $"filing:package:{packageId}";
+
+    /// <summary>Hash: <c>version</c>, <c>state</c> (BranchFiling JSON), <c>creditCode</c>.</summary>
+    public static string Filing(string filingId) => $"filing:filing:{filingId}";
+
+    /// <summary>Sorted sets of filing ids scored by first submission (ms), for paging.</summary>
+    public const string AllFilings = "filing:filings";
+
+    public static string RegionFilings(string regionCode) => $"filing:filings:region:{regionCode}";
+
+    public static string OrganisationFilings(string orgId) => $"filing:filings:org:{orgId}";
+
+    /// <summary>String: the filing id holding a filing number (备案编号) in a region.</summary>
+    public static string FilingNumber(string regionCode, string filingNumber) => $"filing:number:{regionCode}:{filingNumber}";
+
+    /// <summary>Stream of a region's filing changes; WatchFilings' cursor is the entry id.</summary>
+    public static string RegionChanges(string regionCode) => $"filing:changes:{regionCode}";
+
+    /// <summary>Streams of audit records (field <c>record</c>, JSON): everything, and per region.</summary>
+    public const string Audit = "filing:audit";
+
+    public static string RegionAudit(string regionCode) => $"filing:audit:region:{regionCode}";
+
+    /// <summary>Hash: the answer to one caller's request id (<c>fingerprint</c>, <c>reply</c> or <c>refusal</c>).</summary>
+    public static string Request(string subject, string requestId) => $"filing:request:{subject}:{requestId}";
+
+    /// <summary>Hash: <c>size</c>, <c>kind</c>, <c>fileName</c> of an uploaded document.</summary>
+    public static string Upload(string sha256) => $"filing:upload:{sha256}";
+
+    /// <summary>Hash: <c>{kind}:{itemId}</c> → TrackedItem JSON, what a batch's reminders look at.</summary>
+    public static string DueItems(string batchId) => $"filing:due:{batchId}";
+}

@@ -1,0 +1,232 @@
+using Microsoft.Extensions.Options;
+using Pilot.EventBus;
+using Pilot.Filing.Domain.Auditing;
+using Pilot.Filing.Domain.Deadlines;
+using Pilot.Filing.Domain.Events;
+using Pilot.Filing.Domain.Files;
+using Pilot.Filing.Domain.Filings;
+using Pilot.Filing.Domain.Packages;
+using StackExchange.Redis;
+
+namespace Pilot.Filing.Storage;
+
+/// <summary>
+/// Filing's state in Redis. Each change is one MULTI/EXEC: the state guarded by its version, the reply to
+/// the request id, the audit record, the region's change stream, the indexes and the events, so either
+/// all of it lands or none. A false result means a condition failed: the caller re-reads and decides again.
+/// </summary>
+internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox outbox, IOptions<FilingOptions> options)
+    : IFilingNumberIndex
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<MaterialPackage?> FindPackageAsync(string packageId)
+    {
+        var json = await Db.HashGetAsync(FilingKeys.Package(packageId), "state");
+        return json.IsNullOrEmpty ? null : StorageJson.Read<MaterialPackage>(json.ToString());
+    }
+
+    public async Task<StoredFiling?> FindFilingAsync(string filingId)
+    {
+        var fields = await Db.HashGetAsync(FilingKeys.Filing(filingId), ["state", "creditCode"]);
+        return fields[0].IsNullOrEmpty ? null : new StoredFiling(StorageJson.Read<BranchFiling>(fields[0].ToString()), fields[1].ToString());
+    }
+
+    public async Task<IReadOnlyList<StoredFiling?>> FindFilingsAsync(IReadOnlyList<string> filingIds)
+    {
+        var batch = Db.CreateBatch();
+        var reads = filingIds.Select(id => batch.HashGetAsync(FilingKeys.Filing(id), ["state", "creditCode"])).ToList();
+        batch.Execute();
+        var results = new List<StoredFiling?>(reads.Count);
+        foreach (var read in reads)
+        {
+            var fields = await read;
+            results.Add(fields[0].IsNullOrEmpty ? null : new StoredFiling(StorageJson.Read<BranchFiling>(fields[0].ToString()), fields[1].ToString()));
+        }
+
+        return results;
+    }
+
+    public async Task<string?> FindFilingIdAsync(string regionCode, string filingNumber, CancellationToken cancellationToken = default)
+    {
+        var holder = await Db.StringGetAsync(FilingKeys.FilingNumber(regionCode, filingNumber.Trim()));
+        return holder.IsNullOrEmpty ? null : holder.ToString();
+    }
+
+    public async Task<StoredReply?> FindReplyAsync(string subject, string requestId)
+    {
+        var fields = await Db.HashGetAsync(FilingKeys.Request(subject, requestId), ["fingerprint", "reply", "refusal"]);
+        if (fields[0].IsNullOrEmpty)
+        {
+            return null;
+        }
+
+        return new StoredReply(
+            fields[0].ToString(),
+            fields[1].IsNull ? null : (byte[])fields[1]!,
+            fields[2].IsNullOrEmpty ? null : StorageJson.Read<StoredRefusal>(fields[2].ToString()));
+    }
+
+    public async Task RememberUploadAsync(DocumentFile file)
+    {
+        await Db.HashSetAsync(FilingKeys.Upload(file.Sha256),
+        [
+            new HashEntry("size", file.Size),
+            new HashEntry("kind", file.Kind.ToString()),
+            new HashEntry("fileName", file.FileName ?? string.Empty),
+        ]);
+    }
+
+    public async Task<DocumentFile?> FindUploadAsync(string sha256)
+    {
+        var fields = await Db.HashGetAsync(FilingKeys.Upload(sha256), ["size", "kind", "fileName"]);
+        if (fields[0].IsNullOrEmpty || !Enum.TryParse<FileKind>(fields[1].ToString(), out var kind))
+        {
+            return null;
+        }
+
+        return new DocumentFile(sha256, (long)fields[0], kind, fields[2].IsNullOrEmpty ? null : fields[2].ToString());
+    }
+
+    public async Task<IReadOnlyList<TrackedItem>> TrackedItemsAsync(string batchId)
+    {
+        var entries = await Db.HashGetAllAsync(FilingKeys.DueItems(batchId));
+        return entries.Select(entry => StorageJson.Read<TrackedItem>(entry.Value.ToString())).ToList();
+    }
+
+    /// <summary>Filing ids of one index, oldest first, from <paramref name="offset"/>.</summary>
+    public async Task<IReadOnlyList<string>> FilingIdsAsync(string indexKey, long offset, int count)
+    {
+        var ids = await Db.SortedSetRangeByRankAsync(indexKey, offset, offset + count - 1);
+        return ids.Select(id => id.ToString()).ToList();
+    }
+
+    public Task<StreamEntry[]> ChangesAfterAsync(string regionCode, string firstId, int count) =>
+        Db.StreamRangeAsync(FilingKeys.RegionChanges(regionCode), minId: firstId, maxId: "+", count: count);
+
+    public Task<StreamEntry[]> AuditBeforeAsync(string streamKey, string lastId, int count) =>
+        Db.StreamRangeAsync(streamKey, minId: "-", maxId: lastId, count: count, messageOrder: Order.Descending);
+
+    /// <summary>Stores a new package version; false when another version or the same request id got there first.</summary>
+    public async Task<bool> CommitPackageAsync(MaterialPackage package, long expectedVersion, AuditRecord audit, IReadOnlyList<FilingEvent> events, ReplyToStore reply)
+    {
+        var tx = Db.CreateTransaction();
+        var key = FilingKeys.Package(package.PackageId);
+        tx.AddCondition(expectedVersion == 0 ? Condition.KeyNotExists(key) : Condition.HashEqual(key, "version", expectedVersion));
+        _ = tx.HashSetAsync(key, [new HashEntry("version", package.Version), new HashEntry("state", StorageJson.Write(package))]);
+        foreach (var kind in new[] { TrackedItemKind.MaterialPackage, TrackedItemKind.ImplementationPlan })
+        {
+            WriteTrackedItem(tx, package.BatchId, new TrackedItem(package.PackageId, kind, package.SponsorOrgId, Done: true), overwrite: true);
+        }
+
+        WriteCommon(tx, audit, [], events, reply);
+        return await tx.ExecuteAsync();
+    }
+
+    /// <summary>
+    /// Stores a filing change and announces it on the region's change stream; when
+    /// <paramref name="reservedNumber"/> is given, the number must still be free in the region.
+    /// </summary>
+    public async Task<bool> CommitFilingAsync(FilingChangeToStore change, AuditRecord audit, IReadOnlyList<FilingEvent> events, ReplyToStore reply)
+    {
+        var filing = change.Filing;
+        var tx = Db.CreateTransaction();
+        var key = FilingKeys.Filing(filing.FilingId);
+        tx.AddCondition(change.ExpectedVersion == 0 ? Condition.KeyNotExists(key) : Condition.HashEqual(key, "version", change.ExpectedVersion));
+        if (change.ReservedNumber is { } number)
+        {
+            var numberKey = FilingKeys.FilingNumber(filing.Region.Code, number);
+            tx.AddCondition(Condition.KeyNotExists(numberKey));
+            _ = tx.StringSetAsync(numberKey, filing.FilingId);
+        }
+
+        var state = StorageJson.Write(filing);
+        _ = tx.HashSetAsync(key, [new HashEntry("version", filing.Version), new HashEntry("state", state), new HashEntry("creditCode", change.BranchCreditCode)]);
+
+        var firstSeen = change.FirstSubmittedAt.ToUnixTimeMilliseconds();
+        _ = tx.SortedSetAddAsync(FilingKeys.AllFilings, filing.FilingId, firstSeen, SortedSetWhen.NotExists);
+        _ = tx.SortedSetAddAsync(FilingKeys.RegionFilings(filing.Region.Code), filing.FilingId, firstSeen, SortedSetWhen.NotExists);
+        _ = tx.SortedSetAddAsync(FilingKeys.OrganisationFilings(filing.OrganisationId), filing.FilingId, firstSeen, SortedSetWhen.NotExists);
+        if (change.PreviousRegionCode is { } previous && previous != filing.Region.Code)
+        {
+            _ = tx.SortedSetRemoveAsync(FilingKeys.RegionFilings(previous), filing.FilingId);
+        }
+
+        _ = tx.StreamAddAsync(FilingKeys.RegionChanges(filing.Region.Code),
+        [
+            new NameValueEntry("kind", change.Kind.ToString()),
+            new NameValueEntry("state", state),
+            new NameValueEntry("creditCode", change.BranchCreditCode),
+        ]);
+        WriteTrackedItem(tx, filing.BatchId,
+            new TrackedItem(filing.FilingId, TrackedItemKind.LocalFiling, filing.OrganisationId, Done: filing.Status != FilingStatus.Rejected),
+            overwrite: true);
+
+        WriteCommon(tx, audit, [filing.Region.Code], events, reply);
+        return await tx.ExecuteAsync();
+    }
+
+    /// <summary>
+    /// Keeps the audit record (and the events) of a refused attempt. With <paramref name="reply"/> the refusal
+    /// is also remembered under the request id, for refusals that announce something; false when that id was
+    /// answered meanwhile.
+    /// </summary>
+    public async Task<bool> RecordRefusalAsync(
+        AuditRecord audit, IReadOnlyList<string> regions, IReadOnlyList<FilingEvent> events, ReplyToStore? reply = null, (string BatchId, TrackedItem Item)? owed = null)
+    {
+        var tx = Db.CreateTransaction();
+        if (owed is { } item)
+        {
+            WriteTrackedItem(tx, item.BatchId, item.Item, overwrite: false);
+        }
+
+        WriteCommon(tx, audit, regions, events, reply);
+        return await tx.ExecuteAsync();
+    }
+
+    private void WriteCommon(ITransaction tx, AuditRecord audit, IReadOnlyList<string> regions, IReadOnlyList<FilingEvent> events, ReplyToStore? reply)
+    {
+        if (reply is not null)
+        {
+            var key = FilingKeys.Request(reply.Subject, reply.RequestId);
+            tx.AddCondition(Condition.KeyNotExists(key));
+            var fields = new List<HashEntry> { new("fingerprint", reply.Fingerprint) };
+            if (reply.Reply is not null)
+            {
+                fields.Add(new HashEntry("reply", reply.Reply));
+            }
+
+            if (reply.Refusal is not null)
+            {
+                fields.Add(new HashEntry("refusal", StorageJson.Write(reply.Refusal)));
+            }
+
+            _ = tx.HashSetAsync(key, fields.ToArray());
+            _ = tx.KeyExpireAsync(key, options.Value.RequestRetention);
+        }
+
+        AppendAudit(tx, audit, regions);
+        foreach (var evt in events)
+        {
+            outbox.Enlist(tx, FilingEventsTopic.Name, evt.Type, evt);
+        }
+    }
+
+    private static void AppendAudit(ITransaction tx, AuditRecord audit, IReadOnlyList<string> regions)
+    {
+        NameValueEntry[] entry = [new("record", StorageJson.Write(audit))];
+        _ = tx.StreamAddAsync(FilingKeys.Audit, entry);
+
+        // A bureau sees what concerned its region's filings and what its own staff attempted elsewhere.
+        var audiences = regions.Append(audit.Role == Pilot.SharedKernel.Roles.ProvincialHr ? audit.Region : null)
+            .Where(region => !string.IsNullOrEmpty(region))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var region in audiences)
+        {
+            _ = tx.StreamAddAsync(FilingKeys.RegionAudit(region!), entry);
+        }
+    }
+
+    private static void WriteTrackedItem(ITransaction tx, string batchId, TrackedItem item, bool overwrite) =>
+        _ = tx.HashSetAsync(FilingKeys.DueItems(batchId), $"{item.Kind}:{item.ItemId}", StorageJson.Write(item), overwrite ? When.Always : When.NotExists);
+}

@@ -1,0 +1,195 @@
+using Grpc.Core;
+using Pilot.Filing.Domain.Events;
+using Pilot.Filing.Tests.Grpc.Support;
+using Pilot.Protos.Filing;
+using Pilot.SharedKernel;
+
+namespace Pilot.Filing.Tests.Grpc;
+
+public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly Scenario scenario = new(factory);
+
+    [Fact]
+    public async Task The_bureau_of_the_region_accepts_with_its_filing_number_and_publication_is_told_everything()
+    {
+        var branch = scenario.Branch(Scenario.Beijing);
+        var filing = await scenario.FileAsync(branch);
+        var accept = Scenario.Accept(filing);
+
+        var accepted = await scenario.Client.AcceptFilingAsync(accept, scenario.Bureau(Scenario.Beijing), cancellationToken: Ct);
+
+        Assert.Equal(FilingStatus.Accepted, accepted.Status);
+        Assert.Equal(filing.Version + 1, accepted.Version);
+        Assert.Equal(accept.FilingNumber, accepted.Decision.FilingNumber);
+        var events = await scenario.EventsAboutAsync(filing.FilingId);
+        var (type, data) = events[^1];
+        Assert.Equal(FilingAccepted.EventType, type);
+        Assert.Equal(accept.FilingNumber, data.GetProperty("filingNumber").GetString());
+        Assert.Equal(branch.Id, data.GetProperty("branchId").GetString());
+        Assert.Equal(Scenario.Beijing, data.GetProperty("regionCode").GetString());
+        Assert.Equal(["6-18-02-04", "4-02-02-01"], data.GetProperty("occupations").EnumerateArray().Select(o => o.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_and_the_branch_may_file_again()
+    {
+        var branch = scenario.Branch();
+        var filing = await scenario.FileAsync(branch);
+        var bureau = scenario.Bureau(Scenario.Beijing);
+
+        var noReason = await Scenario.RefusedAsync(() => scenario.Client.RejectFilingAsync(new RejectFilingRequest
+        {
+            RequestId = Scenario.Unique("req"), FilingId = filing.FilingId, ExpectedVersion = filing.Version, Reason = "  ",
+        }, bureau, cancellationToken: Ct).ResponseAsync);
+        var rejected = await scenario.Client.RejectFilingAsync(new RejectFilingRequest
+        {
+            RequestId = Scenario.Unique("req"), FilingId = filing.FilingId, ExpectedVersion = filing.Version, Reason = "场地证明缺失",
+        }, bureau, cancellationToken: Ct);
+        var again = await scenario.Client.SubmitFilingAsync(Scenario.FilingRequest(branch, expectedVersion: rejected.Version), branch.Caller, cancellationToken: Ct);
+
+        Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
+        Assert.Equal("R6", Scenario.Reason(noReason));
+        Assert.Equal(FilingStatus.Rejected, rejected.Status);
+        Assert.Equal(2, again.Attempt);
+        Assert.Equal("场地证明缺失", Assert.Single(again.PastDecisions).Reason);
+        Assert.Equal(
+            [FilingSubmitted.EventType, FilingRejected.EventType, FilingSubmitted.EventType],
+            (await scenario.EventsAboutAsync(filing.FilingId)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Another_regions_bureau_may_not_decide_or_read_and_every_attempt_is_audited()
+    {
+        var branch = scenario.Branch(Scenario.Beijing);
+        var filing = await scenario.FileAsync(branch);
+        var clerk = Scenario.Unique("clerk-sh");
+        var shanghai = scenario.Bureau(Scenario.Shanghai, clerk);
+
+        var accept = await Scenario.RefusedAsync(() => scenario.Client.AcceptFilingAsync(Scenario.Accept(filing), shanghai, cancellationToken: Ct).ResponseAsync);
+        var reject = await Scenario.RefusedAsync(() => scenario.Client.RejectFilingAsync(new RejectFilingRequest
+        {
+            RequestId = Scenario.Unique("req"), FilingId = filing.FilingId, ExpectedVersion = filing.Version, Reason = "no",
+        }, shanghai, cancellationToken: Ct).ResponseAsync);
+        var get = await Scenario.RefusedAsync(() => scenario.Client.GetFilingAsync(new GetFilingRequest { FilingId = filing.FilingId }, shanghai, cancellationToken: Ct).ResponseAsync);
+        var list = await Scenario.RefusedAsync(() => scenario.Client.ListFilingsAsync(new ListFilingsRequest { RegionCode = Scenario.Beijing }, shanghai, cancellationToken: Ct).ResponseAsync);
+        var watch = await Scenario.RefusedAsync(async () =>
+        {
+            using var call = scenario.Client.WatchFilings(new WatchFilingsRequest { RegionCode = Scenario.Beijing }, shanghai, cancellationToken: Ct);
+            await call.ResponseStream.MoveNext(Ct);
+        });
+        var audit = await Scenario.RefusedAsync(() => scenario.Client.ListAuditAsync(new ListAuditRequest { RegionCode = Scenario.Beijing }, shanghai, cancellationToken: Ct).ResponseAsync);
+
+        Assert.All(new[] { accept, reject, get, list, watch, audit }, error => Assert.Equal(StatusCode.PermissionDenied, error.StatusCode));
+        var unchanged = await scenario.Client.GetFilingAsync(new GetFilingRequest { FilingId = filing.FilingId }, scenario.Bureau(Scenario.Beijing), cancellationToken: Ct);
+        Assert.Equal(filing.Version, unchanged.Version);
+
+        var trail = await scenario.Client.ListAuditAsync(new ListAuditRequest { PageSize = 200 }, scenario.NationalCentre(), cancellationToken: Ct);
+        var attempts = trail.Entries.Where(e => e.Subject == clerk).ToList();
+        Assert.Equal(6, attempts.Count);
+        Assert.All(attempts, e => Assert.False(e.Succeeded));
+        Assert.All(attempts, e => Assert.Equal("FORBIDDEN", e.RefusalKind));
+        Assert.All(attempts, e => Assert.Equal($"{Roles.ProvincialHr}-system", e.System));
+
+        // Beijing's bureau sees the attempts on its filings; Shanghai's sees what its own clerk tried.
+        var beijingTrail = await scenario.Client.ListAuditAsync(new ListAuditRequest { PageSize = 200 }, scenario.Bureau(Scenario.Beijing), cancellationToken: Ct);
+        Assert.Contains(beijingTrail.Entries, e => e.Action == "filing.filing.accept" && e.Target == filing.FilingId && !e.Succeeded);
+        var shanghaiTrail = await scenario.Client.ListAuditAsync(new ListAuditRequest(), shanghai, cancellationToken: Ct);
+        Assert.Equal(6, shanghaiTrail.Entries.Count(e => e.Subject == clerk));
+
+    }
+
+    [Fact]
+    public async Task A_filing_number_is_unique_within_a_region_but_may_repeat_in_another()
+    {
+        var bureau = scenario.Bureau(Scenario.Beijing);
+        var first = await scenario.FileAsync(scenario.Branch(Scenario.Beijing));
+        var second = await scenario.FileAsync(scenario.Branch(Scenario.Beijing));
+        var elsewhere = await scenario.FileAsync(scenario.Branch(Scenario.Shanghai));
+        var number = Scenario.Unique("BJ");
+
+        await scenario.Client.AcceptFilingAsync(Scenario.Accept(first, number), bureau, cancellationToken: Ct);
+        var duplicate = await Scenario.RefusedAsync(() => scenario.Client.AcceptFilingAsync(Scenario.Accept(second, number), bureau, cancellationToken: Ct).ResponseAsync);
+        var inShanghai = await scenario.Client.AcceptFilingAsync(Scenario.Accept(elsewhere, number), scenario.Bureau(Scenario.Shanghai), cancellationToken: Ct);
+
+        Assert.Equal(StatusCode.Aborted, duplicate.StatusCode);
+        Assert.Contains("filing_number", Scenario.Fields(duplicate));
+        Assert.Equal(number, inShanghai.Decision.FilingNumber);
+    }
+
+    [Theory]
+    [InlineData("2200-01-01")]
+    [InlineData("1999-12-31")]
+    [InlineData("01/10/2020")]
+    public async Task An_impossible_filing_date_is_refused(string filedOn)
+    {
+        var filing = await scenario.FileAsync(scenario.Branch());
+        var accept = Scenario.Accept(filing);
+        accept.FiledOn = filedOn;
+        var error = await Scenario.RefusedAsync(() => scenario.Client.AcceptFilingAsync(accept, scenario.Bureau(Scenario.Beijing), cancellationToken: Ct).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("filed_on", Scenario.Fields(error));
+    }
+
+    [Fact]
+    public async Task An_accepted_filing_cannot_be_decided_again()
+    {
+        var filing = await scenario.FileAsync(scenario.Branch());
+        var bureau = scenario.Bureau(Scenario.Beijing);
+        var accepted = await scenario.Client.AcceptFilingAsync(Scenario.Accept(filing), bureau, cancellationToken: Ct);
+        var error = await Scenario.RefusedAsync(() => scenario.Client.RejectFilingAsync(new RejectFilingRequest
+        {
+            RequestId = Scenario.Unique("req"), FilingId = filing.FilingId, ExpectedVersion = accepted.Version, Reason = "changed my mind",
+        }, bureau, cancellationToken: Ct).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_bureau_lists_its_regions_filings_by_status_page_by_page()
+    {
+        var region = "440000";
+        var bureau = scenario.Bureau(region);
+        var filings = new List<FilingRecord>();
+        for (var i = 0; i < 5; i++)
+        {
+            filings.Add(await scenario.FileAsync(scenario.Branch(region)));
+        }
+
+        await scenario.Client.AcceptFilingAsync(Scenario.Accept(filings[1]), bureau, cancellationToken: Ct);
+        await scenario.FileAsync(scenario.Branch(Scenario.Beijing));
+
+        var seen = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await scenario.Client.ListFilingsAsync(
+                new ListFilingsRequest { Status = FilingStatus.Submitted, PageSize = 2, PageToken = token }, bureau, cancellationToken: Ct);
+            Assert.True(page.Filings.Count <= 2);
+            seen.AddRange(page.Filings.Select(f => f.FilingId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(filings.Where((_, i) => i != 1).Select(f => f.FilingId), seen);
+        var all = await scenario.Client.ListFilingsAsync(new ListFilingsRequest { RegionCode = region }, scenario.NationalCentre(), cancellationToken: Ct);
+        Assert.Equal(5, all.Filings.Count);
+        var badToken = await Scenario.RefusedAsync(() => scenario.Client.ListFilingsAsync(new ListFilingsRequest { PageToken = "x" }, bureau, cancellationToken: Ct).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, badToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_organisation_sees_only_its_own_filings()
+    {
+        var branch = scenario.Branch();
+        var own = await scenario.FileAsync(branch);
+        var other = await scenario.FileAsync(scenario.Branch());
+
+        var listed = await scenario.Client.ListFilingsAsync(new ListFilingsRequest(), branch.Caller, cancellationToken: Ct);
+        var foreign = await Scenario.RefusedAsync(() => scenario.Client.GetFilingAsync(new GetFilingRequest { FilingId = other.FilingId }, branch.Caller, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal([own.FilingId], listed.Filings.Select(f => f.FilingId));
+        Assert.Equal(StatusCode.PermissionDenied, foreign.StatusCode);
+    }
+}
