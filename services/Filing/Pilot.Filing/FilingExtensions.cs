@@ -8,6 +8,7 @@ using Pilot.Filing.Domain.Packages;
 using Pilot.Filing.Grpc;
 using Pilot.Filing.Registry;
 using Pilot.Filing.Storage;
+using Pilot.ServiceDefaults.Grpc;
 using Pilot.SharedKernel;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,7 @@ public static class FilingExtensions
 
         services.AddHttpContextAccessor();
         services.AddSingleton<CallerToken>();
-        services.AddGrpcClient<Protos.Registry.Registry.RegistryClient>(o => o.Address = new Uri("http://_grpc.registry"));
+        services.AddPilotGrpcClient<Protos.Registry.Registry.RegistryClient>("registry");
         services.AddScoped<IBranchFactsSource, RegistryBranchFactsSource>();
 
         services.AddSingleton<RequestReplies>();

@@ -1,0 +1,112 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Pilot.Filing.Registry;
+using Pilot.Filing.Storage;
+using Pilot.Filing.Tests.Domain;
+using Pilot.Filing.Tests.Grpc.Support;
+using Pilot.Protos.Registry;
+using Pilot.SharedKernel;
+using DomainSubmitterKind = Pilot.Filing.Domain.Materials.SubmitterKind;
+
+namespace Pilot.Filing.Tests.Grpc;
+
+/// <summary>How the Registry's answer becomes the facts R5 and R6 are judged by, with the caller's own token.</summary>
+public sealed class RegistryBranchFactsTests(FilingFactory factory) : IClassFixture<FilingFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly Scenario scenario = new(factory);
+
+    [Fact]
+    public async Task A_recommended_organisations_branch_is_read_with_the_callers_token()
+    {
+        var registry = new FakeRegistry(new Branch
+        {
+            Id = "b-1", OrganisationId = "eval-1", BatchId = FilingFactory.OpenBatch, OrganisationAdmitted = true,
+            Region = new Region { Code = "110000", Name = "北京市" },
+        });
+
+        var facts = await Source(registry, "Bearer the-callers-token").FindAsync(FilingFactory.OpenBatch, "b-1", Ct);
+
+        Assert.NotNull(facts);
+        Assert.Equal(("eval-1", "110000"), (facts.OrganisationId, facts.RegisteredRegionCode));
+        Assert.True(facts.OrganisationRecommendedForBatch);
+        Assert.False(facts.OrganisationIsIndustryOrganisation);
+        Assert.Equal("Bearer the-callers-token", registry.SeenAuthorization);
+        Assert.Equal("b-1", registry.SeenBranchId);
+    }
+
+    [Fact]
+    public async Task An_industry_organisations_plan_counts_as_received_once_its_package_is_accepted()
+    {
+        var (org, caller) = scenario.Sponsor(DomainSubmitterKind.IndustryOrganisation);
+        var registry = new FakeRegistry(new Branch
+        {
+            Id = "b-2", OrganisationId = org, BatchId = FilingFactory.OpenBatch, OrganisationIsIndustry = true, OrganisationAdmitted = true,
+            Region = new Region { Code = "310000" },
+        });
+
+        var before = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-2", Ct);
+        var file = await scenario.UploadAsync(caller, org, SampleFiles.Pdf());
+        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.IndustryOrganisation, org, file.Sha256), caller, cancellationToken: Ct);
+        var after = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-2", Ct);
+
+        Assert.False(before!.PilotWorkPlanNamesBranch);
+        Assert.True(after!.PilotWorkPlanNamesBranch);
+        Assert.True(after.OrganisationIsIndustryOrganisation);
+        Assert.False(after.OrganisationRecommendedForBatch);
+    }
+
+    [Fact]
+    public async Task A_branch_of_another_batch_or_unknown_to_the_Registry_has_no_facts()
+    {
+        var otherBatch = new FakeRegistry(new Branch { Id = "b-3", BatchId = "2020", Region = new Region { Code = "110000" } });
+        Assert.Null(await Source(otherBatch).FindAsync(FilingFactory.OpenBatch, "b-3", Ct));
+
+        var unknown = new FakeRegistry(new RpcException(new Status(StatusCode.NotFound, "no such branch")));
+        Assert.Null(await Source(unknown).FindAsync(FilingFactory.OpenBatch, "b-4", Ct));
+    }
+
+    [Fact]
+    public async Task The_Registrys_refusal_and_absence_are_reported_as_such()
+    {
+        var denied = new FakeRegistry(new RpcException(new Status(StatusCode.PermissionDenied, "not yours")));
+        var forbidden = await Assert.ThrowsAsync<DomainException>(() => Source(denied).FindAsync(FilingFactory.OpenBatch, "b-5", Ct));
+        Assert.Equal(ErrorKind.Forbidden, forbidden.Kind);
+
+        var down = new FakeRegistry(new RpcException(new Status(StatusCode.Unimplemented, "not serving yet")));
+        var unavailable = await Assert.ThrowsAsync<RpcException>(() => Source(down).FindAsync(FilingFactory.OpenBatch, "b-6", Ct));
+        Assert.Equal(StatusCode.Unavailable, unavailable.StatusCode);
+    }
+
+    private RegistryBranchFactsSource Source(FakeRegistry registry, string authorization = "Bearer t")
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Headers.Authorization = authorization;
+        return new RegistryBranchFactsSource(
+            registry, new CallerToken(new HttpContextAccessor { HttpContext = http }), factory.Services.GetRequiredService<FilingStore>());
+    }
+
+    private sealed class FakeRegistry : Protos.Registry.Registry.RegistryClient
+    {
+        private readonly Branch? branch;
+        private readonly RpcException? error;
+
+        public FakeRegistry(Branch branch) => this.branch = branch;
+
+        public FakeRegistry(RpcException error) => this.error = error;
+
+        public string? SeenAuthorization { get; private set; }
+
+        public string? SeenBranchId { get; private set; }
+
+        public override AsyncUnaryCall<Branch> GetBranchAsync(GetBranchRequest request, Metadata headers = null!, DateTime? deadline = null, CancellationToken cancellationToken = default)
+        {
+            SeenBranchId = request.BranchId;
+            SeenAuthorization = headers?.GetValue("authorization");
+            var reply = error is null ? Task.FromResult(branch!) : Task.FromException<Branch>(error);
+            return new AsyncUnaryCall<Branch>(reply, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
+        }
+    }
+}
