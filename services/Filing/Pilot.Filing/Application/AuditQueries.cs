@@ -29,6 +29,11 @@ internal sealed class AuditQueries(FilingStore store, RefusalAudit audit)
         }
 
         var pageSize = FilingQueries.PageSize(request.PageSize);
+        if (!string.IsNullOrEmpty(request.PageToken) && !StreamIds.IsValid(request.PageToken))
+        {
+            throw DomainException.Invalid("page_token", "pass the next_page_token of the previous page unchanged");
+        }
+
         var before = string.IsNullOrEmpty(request.PageToken) ? "+" : "(" + request.PageToken;
         var entries = await store.AuditBeforeAsync(stream, before, pageSize + 1);
         var response = new ListAuditResponse();

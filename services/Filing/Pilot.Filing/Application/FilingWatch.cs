@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Pilot.Filing.Domain.Filings;
@@ -37,7 +36,7 @@ internal sealed class FilingWatch(FilingStore store, FilingQueries queries, IOpt
                 foreach (var entry in entries)
                 {
                     await output.WriteAsync(ToChange(entry), cancellationToken);
-                    last = Parse(entry.Id.ToString());
+                    last = StreamIds.Parse(entry.Id.ToString());
                 }
 
                 if (entries.Length < ReadCount)
@@ -70,17 +69,7 @@ internal sealed class FilingWatch(FilingStore store, FilingQueries queries, IOpt
             return null;
         }
 
-        return Parse(cursor.Trim()) ?? throw DomainException.Invalid("cursor", $"'{cursor}' is not a cursor this service gave out (like 1764151200000-0)");
-    }
-
-    private static (ulong Ms, ulong Seq)? Parse(string id)
-    {
-        var dash = id.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0
-            && ulong.TryParse(id.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
-            && ulong.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
-            ? (ms, seq)
-            : null;
+        return StreamIds.Parse(cursor.Trim()) ?? throw DomainException.Invalid("cursor", $"'{cursor}' is not a cursor this service gave out (like 1764151200000-0)");
     }
 
     /// <summary>The smallest id after <paramref name="last"/>, so the range excludes what the client already has.</summary>

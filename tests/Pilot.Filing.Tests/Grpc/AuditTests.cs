@@ -1,0 +1,63 @@
+using Grpc.Core;
+using Pilot.Filing.Tests.Grpc.Support;
+using Pilot.Protos.Filing;
+using Pilot.SharedKernel;
+
+namespace Pilot.Filing.Tests.Grpc;
+
+public sealed class AuditTests(FilingFactory factory) : IClassFixture<FilingFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly Scenario scenario = new(factory);
+
+    [Fact]
+    public async Task The_trail_records_who_did_what_from_which_system_newest_first_page_by_page()
+    {
+        const string region = "420000";
+        var clerk = Scenario.Unique("clerk");
+        var bureau = scenario.Bureau(region, clerk);
+        var decided = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var filing = await scenario.FileAsync(scenario.Branch(region));
+            await scenario.Client.AcceptFilingAsync(Scenario.Accept(filing), bureau, cancellationToken: Ct);
+            decided.Add(filing.FilingId);
+        }
+
+        var entries = new List<AuditEntry>();
+        var token = "";
+        do
+        {
+            var page = await scenario.Client.ListAuditAsync(new ListAuditRequest { PageSize = 3, PageToken = token }, bureau, cancellationToken: Ct);
+            Assert.True(page.Entries.Count <= 3);
+            entries.AddRange(page.Entries);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        var accepts = entries.Where(e => e.Action == "filing.filing.accept").ToList();
+        Assert.Equal(Enumerable.Reverse(decided), accepts.Select(e => e.Target));
+        Assert.All(accepts, e => Assert.Equal((clerk, Roles.ProvincialHr, region, $"{Roles.ProvincialHr}-system", true), (e.Subject, e.Role, e.Region, e.System, e.Succeeded)));
+        Assert.Equal(10, entries.Count);
+        Assert.Equal(entries.Count, entries.Select(e => (e.Target, e.Action)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Organisations_may_not_read_the_trail_and_bad_requests_are_refused()
+    {
+        var organisation = await Scenario.RefusedAsync(() => scenario.Client.ListAuditAsync(
+            new ListAuditRequest(), scenario.Branch().Caller, cancellationToken: Ct).ResponseAsync);
+        var unknownRegion = await Scenario.RefusedAsync(() => scenario.Client.ListAuditAsync(
+            new ListAuditRequest { RegionCode = "990000" }, scenario.NationalCentre(), cancellationToken: Ct).ResponseAsync);
+        var badToken = await Scenario.RefusedAsync(() => scenario.Client.ListAuditAsync(
+            new ListAuditRequest { PageToken = "yesterday" }, scenario.NationalCentre(), cancellationToken: Ct).ResponseAsync);
+        var hugePage = await Scenario.RefusedAsync(() => scenario.Client.ListAuditAsync(
+            new ListAuditRequest { PageSize = 100_000 }, scenario.NationalCentre(), cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, organisation.StatusCode);
+        Assert.Equal((StatusCode.InvalidArgument, "region_code"), (unknownRegion.StatusCode, Scenario.Fields(unknownRegion).Single()));
+        Assert.Equal((StatusCode.InvalidArgument, "page_token"), (badToken.StatusCode, Scenario.Fields(badToken).Single()));
+        Assert.Equal((StatusCode.InvalidArgument, "page_size"), (hugePage.StatusCode, Scenario.Fields(hugePage).Single()));
+    }
+}
