@@ -115,6 +115,33 @@ public sealed class ConcurrencyTests(FilingFactory factory) : IClassFixture<Fili
         Assert.Equal(FilingStatus.Submitted, untouched.Status);
     }
 
+    [Fact]
+    public async Task Of_two_parallel_first_hand_ins_of_a_package_exactly_one_becomes_version_1()
+    {
+        var (org, caller) = scenario.Sponsor(Pilot.Filing.Domain.Materials.SubmitterKind.Department);
+        var file = await scenario.UploadAsync(caller, org, Pilot.Filing.Tests.Domain.SampleFiles.Pdf());
+        var calls = Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                return (StatusCode.OK, (await scenario.Client.SubmitPackageAsync(
+                    Scenario.CompletePackage(Pilot.Filing.Domain.Materials.SubmitterKind.Department, org, file.Sha256), caller, cancellationToken: Ct)).Version);
+            }
+            catch (RpcException error)
+            {
+                return (error.StatusCode, -1L);
+            }
+        });
+
+        var results = await Task.WhenAll(calls);
+
+        Assert.Single(results, r => r.Item1 == StatusCode.OK && r.Item2 == 1);
+        Assert.Single(results, r => r.Item1 == StatusCode.Aborted);
+        var package = await scenario.Client.GetPackageAsync(
+            new GetPackageRequest { BatchId = FilingFactory.OpenBatch, SponsorOrgId = org }, caller, cancellationToken: Ct);
+        Assert.Single(package.Versions);
+    }
+
     private static async Task<(StatusCode Status, FilingRecord? Reply)> Outcome(Task<FilingRecord> call)
     {
         try

@@ -101,6 +101,32 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
 
     }
 
+    [Theory]
+    [InlineData(Roles.NationalCentre)]
+    [InlineData(Roles.Platform)]
+    [InlineData(Roles.Department)]
+    [InlineData(Roles.EvaluationOrg)]
+    public async Task Only_a_provincial_bureau_decides(string role)
+    {
+        var branch = scenario.Branch();
+        var filing = await scenario.FileAsync(branch);
+        var caller = role == Roles.EvaluationOrg ? branch.Caller : scenario.As(role, org: role == Roles.Department ? "dept-x" : null);
+
+        var accept = await Scenario.RefusedAsync(() => scenario.Client.AcceptFilingAsync(Scenario.Accept(filing), caller, cancellationToken: Ct).ResponseAsync);
+        var reject = await Scenario.RefusedAsync(() => scenario.Client.RejectFilingAsync(new RejectFilingRequest
+        {
+            RequestId = Scenario.Unique("req"), FilingId = filing.FilingId, ExpectedVersion = filing.Version, Reason = "no",
+        }, caller, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, accept.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, reject.StatusCode);
+        if (role is Roles.Platform or Roles.Department)
+        {
+            var list = await Scenario.RefusedAsync(() => scenario.Client.ListFilingsAsync(new ListFilingsRequest(), caller, cancellationToken: Ct).ResponseAsync);
+            Assert.Equal(StatusCode.PermissionDenied, list.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task A_filing_number_is_unique_within_a_region_but_may_repeat_in_another()
     {
