@@ -85,6 +85,10 @@ var echoResult = await LoadRun.ClosedLoopAsync("echo", workers, duration, CallEc
 run = 3;
 var branchResult = await LoadRun.ClosedLoopAsync("AddBranch", workers, duration, CallBranch);
 run = 4;
+var sequentialEcho = await LoadRun.ClosedLoopAsync("echo, one caller", 1, TimeSpan.FromSeconds(3), CallEcho);
+run = 5;
+var sequentialBranch = await LoadRun.ClosedLoopAsync("AddBranch, one caller", 1, TimeSpan.FromSeconds(3), CallBranch);
+run = 6;
 var halfLoad = branchResult.PerSecond / 2;
 var pacedBranch = await LoadRun.PacedAsync($"AddBranch paced at {halfLoad:F0}/s", halfLoad, duration, CallBranch);
 var pacedEcho = await LoadRun.PacedAsync($"echo paced at {halfLoad:F0}/s", halfLoad, duration, CallEcho);
@@ -92,7 +96,7 @@ var pacedEcho = await LoadRun.PacedAsync($"echo paced at {halfLoad:F0}/s", halfL
 Console.WriteLine($"request size {payload.Length} bytes, {workers} workers, {seconds} s per run, client in the same process (.NET, Grpc.Net.Client)");
 Console.WriteLine("| run | calls | calls/s | p50 ms | p99 ms |");
 Console.WriteLine("|---|---:|---:|---:|---:|");
-foreach (var result in new[] { echoResult, branchResult, pacedEcho, pacedBranch })
+foreach (var result in new[] { echoResult, branchResult, sequentialEcho, sequentialBranch, pacedEcho, pacedBranch })
 {
     Console.WriteLine($"| {result.Name} | {result.Calls} | {result.PerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} |");
 }

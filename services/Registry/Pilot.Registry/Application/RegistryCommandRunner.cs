@@ -52,21 +52,13 @@ internal sealed class RegistryCommandRunner(IConnectionMultiplexer redis, IEvent
             command.Record(changes, decision.State, snapshot);
             var response = command.Respond(decision.State, snapshot);
 
-            var transaction = database.CreateTransaction();
-            foreach (var (key, value) in snapshot.Reads)
+            var events = decision.Events
+                .Select((evt, i) => outbox.Prepare(RegistryTopic.Name, evt.EventType, evt, EventId(command.Caller.Subject, requestId, i)))
+                .ToList();
+            var answer = (requestKey, fingerprint + "|" + Convert.ToBase64String(response.ToByteArray()), AnswerRetention);
+            if (await RegistryCommitScript.CommitAsync(database, snapshot.Reads, changes, events, answer).ConfigureAwait(false))
             {
-                transaction.AddCondition(value.IsNull ? Condition.KeyNotExists(key) : Condition.StringEqual(key, value));
-            }
-
-            changes.ApplyTo(transaction);
-            foreach (var evt in decision.Events)
-            {
-                outbox.Enlist(transaction, RegistryTopic.Name, evt.EventType, evt);
-            }
-
-            _ = transaction.StringSetAsync(requestKey, fingerprint + "|" + Convert.ToBase64String(response.ToByteArray()), AnswerRetention);
-            if (await transaction.ExecuteAsync().ConfigureAwait(false))
-            {
+                events.ForEach(e => e.Committed());
                 return response;
             }
 
@@ -76,6 +68,10 @@ internal sealed class RegistryCommandRunner(IConnectionMultiplexer redis, IEvent
 
         throw DomainException.Conflict("request_id", "the records this request touches kept changing; read them again and retry with the same request_id");
     }
+
+    // Derived from the request, so the events of a retried commit carry the ids of the first attempt.
+    private static string EventId(string subject, string requestId, int index) =>
+        new Guid(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"registry\n{subject}\n{requestId}\n{index}")).AsSpan(0, 16)).ToString();
 
     private static TResponse? StoredAnswer<TResponse>(RedisValue stored, string fingerprint)
         where TResponse : class, IMessage<TResponse>, new()

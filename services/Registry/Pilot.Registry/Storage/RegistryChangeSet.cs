@@ -1,27 +1,18 @@
-using StackExchange.Redis;
-
 namespace Pilot.Registry.Storage;
 
-/// <summary>The writes one accepted command makes, applied inside the commit transaction.</summary>
+/// <summary>The writes one accepted command makes; <see cref="RegistryCommitScript"/> applies them atomically.</summary>
 internal sealed class RegistryChangeSet
 {
-    private readonly List<Action<ITransaction>> writes = [];
+    public List<(string Key, string Value)> Sets { get; } = [];
 
-    public void Put<T>(string key, T record) =>
-        writes.Add(tx => _ = tx.StringSetAsync(key, RegistryJson.Serialize(record)));
+    public List<(string Index, string Member)> Indexed { get; } = [];
+
+    public List<(string Index, string Member)> Unindexed { get; } = [];
+
+    public void Put<T>(string key, T record) => Sets.Add((key, RegistryJson.Serialize(record)));
 
     /// <summary>Adds <paramref name="member"/> to a sorted index; equal scores keep it in id order for paging.</summary>
-    public void Index(string index, string member) =>
-        writes.Add(tx => _ = tx.SortedSetAddAsync(index, member, 0));
+    public void Index(string index, string member) => Indexed.Add((index, member));
 
-    public void Unindex(string index, string member) =>
-        writes.Add(tx => _ = tx.SortedSetRemoveAsync(index, member));
-
-    public void ApplyTo(ITransaction transaction)
-    {
-        foreach (var write in writes)
-        {
-            write(transaction);
-        }
-    }
+    public void Unindex(string index, string member) => Unindexed.Add((index, member));
 }

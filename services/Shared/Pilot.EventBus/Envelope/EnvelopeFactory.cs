@@ -10,15 +10,15 @@ internal sealed class EnvelopeFactory(string appId, string pubsubName, TimeProvi
         where TEvent : IIntegrationEvent =>
         Create(TEvent.Topic, TEvent.EventType, JsonSerializer.SerializeToElement(evt, EnvelopeJson.DataOptions));
 
-    public CloudEventEnvelope Create(string topic, string eventType, object data) =>
-        Create(topic, eventType, JsonSerializer.SerializeToElement(data, data.GetType(), EnvelopeJson.DataOptions));
+    public CloudEventEnvelope Create(string topic, string eventType, object data, string? eventId = null) =>
+        Create(topic, eventType, JsonSerializer.SerializeToElement(data, data.GetType(), EnvelopeJson.DataOptions), eventId);
 
-    private CloudEventEnvelope Create(string topic, string eventType, JsonElement data)
+    private CloudEventEnvelope Create(string topic, string eventType, JsonElement data, string? eventId = null)
     {
         var trace = TraceContext.Current();
         return new CloudEventEnvelope
         {
-            Id = Guid.NewGuid().ToString(),
+            Id = eventId ?? Guid.NewGuid().ToString(),
             Source = appId,
             Type = eventType,
             Data = data,

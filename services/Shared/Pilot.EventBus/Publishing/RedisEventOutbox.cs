@@ -21,10 +21,24 @@ internal sealed class RedisEventOutbox(
         where TEvent : IIntegrationEvent =>
         Enlist(transaction, envelopes.Create(evt));
 
-    public string Enlist(ITransaction transaction, string topic, string eventType, object data)
+    public string Enlist(ITransaction transaction, string topic, string eventType, object data, string? eventId = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Enlist(transaction, envelopes.Create(topic, eventType, data));
+        return Enlist(transaction, envelopes.Create(topic, eventType, data, eventId));
+    }
+
+    public PreparedEvent Prepare(string topic, string eventType, object data, string? eventId = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var envelope = envelopes.Create(topic, eventType, data, eventId);
+        var settings = options.Value;
+        var viaOutbox = settings.Transport == EventBusTransport.Dapr;
+        return new PreparedEvent(
+            envelope.Id,
+            viaOutbox ? EventBusKeys.Outbox(settings.AppId) : envelope.Topic,
+            EnvelopeJson.Serialize(envelope),
+            viaOutbox ? null : settings.StreamMaxLength,
+            () => AfterCommit(viaOutbox, envelope));
     }
 
     private string Enlist(ITransaction transaction, CloudEventEnvelope envelope)
@@ -45,18 +59,9 @@ internal sealed class RedisEventOutbox(
         _ = added.ContinueWith(
             task =>
             {
-                if (!task.IsCompletedSuccessfully)
+                if (task.IsCompletedSuccessfully)
                 {
-                    return;
-                }
-
-                if (viaOutbox)
-                {
-                    relaySignal.Notify();
-                }
-                else
-                {
-                    telemetry.Published(envelope.Topic, envelope.Type);
+                    AfterCommit(viaOutbox, envelope);
                 }
             },
             CancellationToken.None,
@@ -64,6 +69,18 @@ internal sealed class RedisEventOutbox(
             TaskScheduler.Default);
 
         return envelope.Id;
+    }
+
+    private void AfterCommit(bool viaOutbox, CloudEventEnvelope envelope)
+    {
+        if (viaOutbox)
+        {
+            relaySignal.Notify();
+        }
+        else
+        {
+            telemetry.Published(envelope.Topic, envelope.Type);
+        }
     }
 
     public async Task<string> PublishAsync<TEvent>(TEvent evt, CancellationToken cancellationToken = default)
