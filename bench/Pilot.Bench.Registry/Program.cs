@@ -102,6 +102,19 @@ foreach (var result in new[] { echoResult, branchResult, sequentialEcho, sequent
 }
 
 Console.WriteLine($"AddBranch / echo throughput: {branchResult.PerSecond / echoResult.PerSecond:F2} (target >= 0.25)");
+
+// h2load replays one body: fine for echo and reads; a replayed AddBranch is an idempotent replay
+// (answer read back, nothing written), reported as such and not as a registration.
+var server = new Uri(address);
+var token = tokens.Issue(Roles.EvaluationOrg, org: "org-a");
+var seeded = Branch(0);
+await registry.AddBranchAsync(seeded, orgOptions);
+Console.WriteLine();
+Console.WriteLine("| h2load run | req/s | succeeded | settings |");
+Console.WriteLine("|---|---:|---:|---|");
+Console.WriteLine(await H2Load.RunAsync("echo", server, "/pilot.bench.v1.Echo/Echo", new EchoMessage { Payload = payload }, token, 40_000));
+Console.WriteLine(await H2Load.RunAsync("GetBranch (read)", server, "/pilot.registry.v1.Registry/GetBranch", new Proto.GetBranchRequest { BranchId = seeded.Branch.Id }, token, 20_000));
+Console.WriteLine(await H2Load.RunAsync("AddBranch replayed (idempotent answer)", server, "/pilot.registry.v1.Registry/AddBranch", seeded, token, 20_000));
 await app.StopAsync();
 
 // Distinct valid credit codes per run and call.

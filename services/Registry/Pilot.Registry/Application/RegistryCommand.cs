@@ -16,4 +16,8 @@ internal sealed record RegistryCommand<TState, TResponse>(
     IReadOnlyList<string> Prefetch,
     Func<RegistrySnapshot, Decision<TState>> Decide,
     Action<RegistryChangeSet, TState, RegistrySnapshot> Record,
-    Func<TState, RegistrySnapshot, TResponse> Respond);
+    Func<TState, RegistrySnapshot, TResponse> Respond)
+{
+    /// <summary>Keys that can only be named once the prefetched records are in (a branch's organisation, say).</summary>
+    public Func<RegistrySnapshot, IEnumerable<string>>? ThenPrefetch { get; init; }
+}

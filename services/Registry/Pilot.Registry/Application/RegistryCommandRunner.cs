@@ -47,6 +47,11 @@ internal sealed class RegistryCommandRunner(IConnectionMultiplexer redis, IEvent
                 return earlier;
             }
 
+            if (command.ThenPrefetch is { } dependent)
+            {
+                await snapshot.PrefetchAsync(dependent(snapshot)).ConfigureAwait(false);
+            }
+
             var decision = command.Decide(snapshot);
             var changes = new RegistryChangeSet();
             command.Record(changes, decision.State, snapshot);

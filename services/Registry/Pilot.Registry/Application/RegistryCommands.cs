@@ -186,7 +186,12 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
                         changes.Index(RegistryKeys.BranchesOfRegion(branch.Region.Code), branch.Id);
                     }
                 },
-                RespondBranch),
+                RespondBranch)
+            {
+                ThenPrefetch = snapshot => snapshot.FindBranch(command.Branch.Id) is { } existing
+                    ? [RegistryKeys.Organisation(existing.OrganisationId), RegistryKeys.RecommendationsNaming(existing.OrganisationId), RegistryKeys.Batch(existing.BatchId)]
+                    : [],
+            },
             cancellationToken);
     }
 
@@ -230,7 +235,13 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
                     }
                 },
                 (organisation, snapshot) => RegistryResponseMapper.ToProto(
-                    new OrganisationView(organisation, snapshot.FindException(organisation.CreditCode)), decider.Catalogue)),
+                    new OrganisationView(organisation, snapshot.FindException(organisation.CreditCode)), decider.Catalogue))
+            {
+                // prefetch[0] is always the organisation's own key.
+                ThenPrefetch = snapshot => snapshot.Get<EvaluationOrganisation>(prefetch[0]) is { } organisation
+                    ? [RegistryKeys.Exception(organisation.CreditCode)]
+                    : [],
+            },
             cancellationToken);
 
     private static void RecordBatch(RegistryChangeSet changes, Batch batch, RegistrySnapshot snapshot)

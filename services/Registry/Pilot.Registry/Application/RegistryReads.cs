@@ -38,8 +38,11 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
     public Proto.Occupation GetOccupation(string code, Caller caller) =>
         RegistryResponseMapper.ToProto(queries.GetOccupation(caller, code));
 
-    public Proto.Batch GetBatch(string batchId, Caller caller) =>
-        RegistryResponseMapper.ToProto(RegistryQueries.GetBatch(caller, batchId, Snapshot()));
+    public async Task<Proto.Batch> GetBatchAsync(string batchId, Caller caller)
+    {
+        var snapshot = await SnapshotAsync(RegistryKeys.Batch(batchId)).ConfigureAwait(false);
+        return RegistryResponseMapper.ToProto(RegistryQueries.GetBatch(caller, batchId, snapshot));
+    }
 
     public async Task<Proto.ListBatchesResponse> ListBatchesAsync(Caller caller)
     {
@@ -51,16 +54,28 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
         return response;
     }
 
-    public Proto.Department GetDepartment(string departmentId, Caller caller) =>
-        RegistryResponseMapper.ToProto(RegistryQueries.GetDepartment(caller, departmentId, Snapshot()));
+    public async Task<Proto.Department> GetDepartmentAsync(string departmentId, Caller caller)
+    {
+        var snapshot = await SnapshotAsync(RegistryKeys.Department(departmentId)).ConfigureAwait(false);
+        return RegistryResponseMapper.ToProto(RegistryQueries.GetDepartment(caller, departmentId, snapshot));
+    }
 
-    public Proto.Organisation GetOrganisation(string organisationId, Caller caller) =>
-        RegistryResponseMapper.ToProto(RegistryQueries.GetOrganisation(caller, organisationId, Snapshot()), catalogue);
+    public async Task<Proto.Organisation> GetOrganisationAsync(string organisationId, Caller caller)
+    {
+        var snapshot = await SnapshotAsync(RegistryKeys.Organisation(organisationId), RegistryKeys.RecommendationsNaming(organisationId)).ConfigureAwait(false);
+        if (snapshot.FindOrganisation(organisationId) is { } organisation)
+        {
+            await snapshot.PrefetchAsync([RegistryKeys.Exception(organisation.CreditCode)]).ConfigureAwait(false);
+        }
 
-    public Proto.Recommendation GetRecommendation(Proto.GetRecommendationRequest request, Caller caller)
+        return RegistryResponseMapper.ToProto(RegistryQueries.GetOrganisation(caller, organisationId, snapshot), catalogue);
+    }
+
+    public async Task<Proto.Recommendation> GetRecommendationAsync(Proto.GetRecommendationRequest request, Caller caller)
     {
         RegistryPermissions.Demand(RegistryPermissions.MayReadDepartment(caller, request.DepartmentId), caller, $"read the recommendations of {request.DepartmentId}");
-        var recommendation = Snapshot().FindRecommendation(request.BatchId, request.DepartmentId)
+        var snapshot = await SnapshotAsync(RegistryKeys.Recommendation(request.BatchId, request.DepartmentId)).ConfigureAwait(false);
+        var recommendation = snapshot.FindRecommendation(request.BatchId, request.DepartmentId)
             ?? throw DomainException.NotFound("department_id", $"{request.DepartmentId} has made no recommendation for batch {request.BatchId}");
         return RegistryResponseMapper.ToProto(recommendation);
     }
@@ -70,6 +85,7 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
         var (ids, next) = await PageAsync(RegistryKeys.Organisations, request.PageToken, request.PageSize).ConfigureAwait(false);
         var snapshot = Snapshot();
         await snapshot.PrefetchAsync(ids.SelectMany(id => new[] { RegistryKeys.Organisation(id), RegistryKeys.RecommendationsNaming(id) })).ConfigureAwait(false);
+        await snapshot.PrefetchAsync(ids.Select(snapshot.FindOrganisation).OfType<EvaluationOrganisation>().Select(o => RegistryKeys.Exception(o.CreditCode))).ConfigureAwait(false);
         var response = new Proto.ListOrganisationsResponse { NextPageToken = next };
         foreach (var organisation in ids.Select(snapshot.FindOrganisation).OfType<EvaluationOrganisation>())
         {
@@ -82,9 +98,14 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
         return response;
     }
 
-    public Proto.Branch GetBranch(string branchId, Caller caller)
+    public async Task<Proto.Branch> GetBranchAsync(string branchId, Caller caller)
     {
-        var snapshot = Snapshot();
+        var snapshot = await SnapshotAsync(RegistryKeys.Branch(branchId)).ConfigureAwait(false);
+        if (snapshot.FindBranch(branchId) is { } branch)
+        {
+            await snapshot.PrefetchAsync(BranchContext(branch)).ConfigureAwait(false);
+        }
+
         var view = RegistryQueries.GetBranch(caller, branchId, snapshot);
         var organisation = snapshot.FindOrganisation(view.Branch.OrganisationId)!;
         return RegistryResponseMapper.ToProto(view, IsAdmitted(organisation, view.Branch.BatchId, snapshot), catalogue);
@@ -116,8 +137,7 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
         var branches = ids.Select(snapshot.FindBranch).OfType<Branch>()
             .Where(branch => region.Length == 0 || branch.Region.Code == region)
             .ToList();
-        var organisations = branches.Select(b => b.OrganisationId).Distinct(StringComparer.Ordinal).ToList();
-        await snapshot.PrefetchAsync(organisations.SelectMany(id => new[] { RegistryKeys.Organisation(id), RegistryKeys.RecommendationsNaming(id) })).ConfigureAwait(false);
+        await snapshot.PrefetchAsync(branches.SelectMany(BranchContext)).ConfigureAwait(false);
 
         var response = new Proto.ListBranchesResponse { NextPageToken = next };
         foreach (var view in RegistryQueries.ReadableBranches(caller, branches, snapshot))
@@ -130,6 +150,21 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
     }
 
     private RegistrySnapshot Snapshot() => new(redis.GetDatabase());
+
+    // Everything a read needs is fetched up front in one MGET: a lazy read would block a pool thread.
+    private async Task<RegistrySnapshot> SnapshotAsync(params string[] keys)
+    {
+        var snapshot = Snapshot();
+        await snapshot.PrefetchAsync(keys).ConfigureAwait(false);
+        return snapshot;
+    }
+
+    private static string[] BranchContext(Branch branch) =>
+    [
+        RegistryKeys.Organisation(branch.OrganisationId),
+        RegistryKeys.RecommendationsNaming(branch.OrganisationId),
+        RegistryKeys.Exception(branch.CreditCode),
+    ];
 
     // Ids are members of equal-score sorted sets, so lexical ranges page them in id order.
     private async Task<(IReadOnlyList<string> Ids, string Next)> PageAsync(string index, string pageToken, int pageSize)

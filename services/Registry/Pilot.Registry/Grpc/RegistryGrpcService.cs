@@ -35,7 +35,7 @@ internal sealed class RegistryGrpcService(RegistryCommands commands, RegistryRea
         commands.CloseBatchAsync(request, context.GetCaller(), context.CancellationToken);
 
     public override Task<Proto.Batch> GetBatch(Proto.GetBatchRequest request, ServerCallContext context) =>
-        Task.FromResult(reads.GetBatch(request.BatchId, context.GetCaller()));
+        reads.GetBatchAsync(request.BatchId, context.GetCaller());
 
     public override Task<Proto.ListBatchesResponse> ListBatches(Proto.ListBatchesRequest request, ServerCallContext context) =>
         reads.ListBatchesAsync(context.GetCaller());
@@ -44,7 +44,7 @@ internal sealed class RegistryGrpcService(RegistryCommands commands, RegistryRea
         commands.RegisterDepartmentAsync(request, context.GetCaller(), context.CancellationToken);
 
     public override Task<Proto.Department> GetDepartment(Proto.GetDepartmentRequest request, ServerCallContext context) =>
-        Task.FromResult(reads.GetDepartment(request.DepartmentId, context.GetCaller()));
+        reads.GetDepartmentAsync(request.DepartmentId, context.GetCaller());
 
     public override Task<Proto.Organisation> RegisterOrganisation(Proto.RegisterOrganisationRequest request, ServerCallContext context) =>
         commands.RegisterOrganisationAsync(request, context.GetCaller(), context.CancellationToken);
@@ -54,7 +54,7 @@ internal sealed class RegistryGrpcService(RegistryCommands commands, RegistryRea
 
     [AllowAnonymous]
     public override Task<Proto.Organisation> GetOrganisation(Proto.GetOrganisationRequest request, ServerCallContext context) =>
-        Task.FromResult(reads.GetOrganisation(request.OrganisationId, context.GetCaller()));
+        reads.GetOrganisationAsync(request.OrganisationId, context.GetCaller());
 
     [AllowAnonymous]
     public override Task<Proto.ListOrganisationsResponse> ListOrganisations(Proto.ListOrganisationsRequest request, ServerCallContext context) =>
@@ -70,7 +70,7 @@ internal sealed class RegistryGrpcService(RegistryCommands commands, RegistryRea
         commands.RecommendAsync(request, context.GetCaller(), context.CancellationToken);
 
     public override Task<Proto.Recommendation> GetRecommendation(Proto.GetRecommendationRequest request, ServerCallContext context) =>
-        Task.FromResult(reads.GetRecommendation(request, context.GetCaller()));
+        reads.GetRecommendationAsync(request, context.GetCaller());
 
     public override Task<Proto.Branch> AddBranch(Proto.AddBranchRequest request, ServerCallContext context) =>
         commands.AddBranchAsync(request, context.GetCaller(), context.CancellationToken);
@@ -79,7 +79,7 @@ internal sealed class RegistryGrpcService(RegistryCommands commands, RegistryRea
         commands.ChangeBranchAsync(request, context.GetCaller(), context.CancellationToken);
 
     public override Task<Proto.Branch> GetBranch(Proto.GetBranchRequest request, ServerCallContext context) =>
-        Task.FromResult(reads.GetBranch(request.BranchId, context.GetCaller()));
+        reads.GetBranchAsync(request.BranchId, context.GetCaller());
 
     public override Task<Proto.ListBranchesResponse> ListBranches(Proto.ListBranchesRequest request, ServerCallContext context) =>
         reads.ListBranchesAsync(request, context.GetCaller());
