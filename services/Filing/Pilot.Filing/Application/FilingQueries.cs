@@ -34,6 +34,11 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit)
     {
         var scope = await ScopeAsync(caller, request.RegionCode, FilingMappers.FromProto(request.Status), RefusalAudit.ListFilings);
         var pageSize = PageSize(request.PageSize);
+        if (scope is { OrganisationId: null, RegionCode: { } bureauRegion, Status: { } status })
+        {
+            return await ListByStatusAsync(scope, FilingKeys.RegionStatusFilings(bureauRegion, status), pageSize, request.PageToken);
+        }
+
         var offset = Offset(request.PageToken);
         var index = scope.OrganisationId is { } org ? FilingKeys.OrganisationFilings(org)
             : scope.RegionCode is { } region ? FilingKeys.RegionFilings(region)
@@ -68,6 +73,41 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit)
         var more = (await store.FilingIdsAsync(index, offset, 1)).Count > 0;
         response.NextPageToken = more ? offset.ToString(CultureInfo.InvariantCulture) : string.Empty;
         return response;
+    }
+
+    /// <summary>
+    /// A region's filings in one status (a bureau's work list) from the index of exactly those: one read of the
+    /// page's ids plus one that tells whether more follow, and one batched read of the page's filings.
+    /// </summary>
+    private async Task<ListFilingsResponse> ListByStatusAsync(FilingListScope scope, string index, int pageSize, string? pageToken)
+    {
+        var (afterScore, afterId) = Cursor(pageToken);
+        var entries = await store.FilingIdsAfterAsync(index, afterScore, afterId, pageSize + 1);
+        var page = entries.Take(pageSize).ToList();
+        var filings = await store.FindFilingsAsync(page.Select(entry => entry.Id).ToList());
+        var response = new ListFilingsResponse();
+
+        // The index and the state change in one transaction; the check only guards against reading between two of them.
+        response.Filings.AddRange(filings.OfType<StoredFiling>().Where(stored => Matches(scope, stored.Filing)).Select(FilingMappers.ToProto));
+        response.NextPageToken = entries.Count > pageSize
+            ? string.Create(CultureInfo.InvariantCulture, $"{CursorPrefix}{page[^1].Score}:{page[^1].Id}")
+            : string.Empty;
+        return response;
+    }
+
+    private const string CursorPrefix = "after:";
+
+    private static (long? Score, string? Id) Cursor(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return (null, null);
+        }
+
+        var parts = token.StartsWith(CursorPrefix, StringComparison.Ordinal) ? token[CursorPrefix.Length..].Split(':', 2) : [];
+        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var score) && parts[1].Length > 0
+            ? (score, parts[1])
+            : throw DomainException.Invalid("page_token", "pass the next_page_token of the previous page unchanged");
     }
 
     /// <summary>The caller's scope, or an audited PermissionDenied.</summary>

@@ -14,6 +14,13 @@ internal static class FilingKeys
 
     public static string RegionFilings(string regionCode) => $"filing:filings:region:{regionCode}";
 
+    /// <summary>
+    /// The region's filings in one status, same scores: what a bureau's "submitted, page by page" reads without
+    /// stepping over every filing it already decided.
+    /// </summary>
+    public static string RegionStatusFilings(string regionCode, Domain.Filings.FilingStatus status) =>
+        $"filing:filings:region:{regionCode}:status:{status.ToString().ToLowerInvariant()}";
+
     public static string OrganisationFilings(string orgId) => $"filing:filings:org:{orgId}";
 
     /// <summary>String: the filing id holding a filing number (备案编号) in a region.</summary>

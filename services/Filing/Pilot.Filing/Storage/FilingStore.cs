@@ -101,6 +101,31 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         return ids.Select(id => id.ToString()).ToList();
     }
 
+    /// <summary>
+    /// Up to <paramref name="count"/> entries of one index after the entry (score, id), in index order: equal scores
+    /// are ordered by id, as Redis orders them. Keyed on the entry, not its rank, so entries leaving the index
+    /// (a filing decided while a bureau pages through its submitted ones) do not shift the next page.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Id, long Score)>> FilingIdsAfterAsync(string indexKey, long? afterScore, string? afterId, int count)
+    {
+        // Entries sharing the last score are read again and skipped; fetch a little more, and more again in the rare case that is not enough.
+        for (var extra = 16; ; extra *= 4)
+        {
+            var limit = count + extra;
+            var entries = await Db.SortedSetRangeByScoreWithScoresAsync(
+                indexKey, afterScore ?? double.NegativeInfinity, double.PositiveInfinity, Exclude.None, Order.Ascending, 0, limit);
+            var after = entries
+                .Select(entry => (Id: entry.Element.ToString(), Score: (long)entry.Score))
+                .Where(entry => afterScore is not { } last || entry.Score > last || string.CompareOrdinal(entry.Id, afterId) > 0)
+                .Take(count)
+                .ToList();
+            if (after.Count == count || entries.Length < limit)
+            {
+                return after;
+            }
+        }
+    }
+
     public Task<StreamEntry[]> ChangesAfterAsync(string regionCode, string firstId, int count) =>
         Db.StreamRangeAsync(FilingKeys.RegionChanges(regionCode), minId: firstId, maxId: "+", count: count);
 
@@ -150,6 +175,18 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         if (change.PreviousRegionCode is { } previous && previous != filing.Region.Code)
         {
             _ = tx.SortedSetRemoveAsync(FilingKeys.RegionFilings(previous), filing.FilingId);
+            foreach (var status in Enum.GetValues<FilingStatus>())
+            {
+                _ = tx.SortedSetRemoveAsync(FilingKeys.RegionStatusFilings(previous, status), filing.FilingId);
+            }
+        }
+
+        foreach (var status in Enum.GetValues<FilingStatus>())
+        {
+            var statusKey = FilingKeys.RegionStatusFilings(filing.Region.Code, status);
+            _ = status == filing.Status
+                ? tx.SortedSetAddAsync(statusKey, filing.FilingId, firstSeen)
+                : tx.SortedSetRemoveAsync(statusKey, filing.FilingId);
         }
 
         _ = tx.StreamAddAsync(FilingKeys.RegionChanges(filing.Region.Code),
