@@ -51,6 +51,7 @@ public static class DomainErrorMapper
         ErrorKind.Forbidden => StatusCode.PermissionDenied,
         ErrorKind.NotFound => StatusCode.NotFound,
         ErrorKind.Conflict => StatusCode.Aborted,
+        ErrorKind.AlreadyExists => StatusCode.AlreadyExists,
         _ => StatusCode.Unknown,
     };
 
@@ -61,6 +62,7 @@ public static class DomainErrorMapper
         ErrorKind.Forbidden => "FORBIDDEN",
         ErrorKind.NotFound => "NOT_FOUND",
         ErrorKind.Conflict => "CONFLICT",
+        ErrorKind.AlreadyExists => "ALREADY_EXISTS",
         _ => "UNKNOWN",
     };
 }

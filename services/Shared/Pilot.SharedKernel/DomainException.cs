@@ -54,5 +54,8 @@ public class DomainException : Exception
     public static DomainException Conflict(string field, string description) =>
         new(ErrorKind.Conflict, null, description, [new FieldViolation(field, description)]);
 
+    public static DomainException AlreadyExists(string field, string description) =>
+        new(ErrorKind.AlreadyExists, null, description, [new FieldViolation(field, description)]);
+
     private static string Prefix(string? rule) => rule is null ? string.Empty : rule + ": ";
 }

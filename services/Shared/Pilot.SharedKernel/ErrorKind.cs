@@ -17,6 +17,9 @@ public enum ErrorKind
     /// <summary>What the request names does not exist (NotFound).</summary>
     NotFound,
 
-    /// <summary>Someone else changed the record first, or it already exists (Aborted / AlreadyExists).</summary>
+    /// <summary>Someone else changed the record first: read again and retry (Aborted).</summary>
     Conflict,
+
+    /// <summary>What the request would create exists already: retrying will not help (AlreadyExists).</summary>
+    AlreadyExists,
 }

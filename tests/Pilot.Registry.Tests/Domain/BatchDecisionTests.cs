@@ -28,7 +28,7 @@ public sealed class BatchDecisionTests
     public void Opening_an_existing_batch_is_a_conflict()
     {
         var error = Refused(() => Decider.OpenBatch(new OpenBatch("r1", Batch2020, "again", BatchMilestones.For2020), NationalCentre, Seeded()));
-        Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
     }
 
     [Fact]

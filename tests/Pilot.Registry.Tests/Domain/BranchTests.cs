@@ -59,7 +59,7 @@ public sealed class BranchTests
         var error = Refused(() => Decider.AddBranch(Add(OrgA, draft), EvaluationOrgCaller(OrgA), SeededWithRecommendation()));
 
         Assert.Equal("R1", error.Rule);
-        Assert.Equal("branch.belongs_to_government_body", Assert.Single(error.Violations).Field);
+        Assert.Equal("branch.eligibility.belongs_to_government_body", Assert.Single(error.Violations).Field);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class BranchTests
     {
         var draft = BranchDraft("br-1", CodeF, facts: new EligibilityFacts(false, false, true, true, false), occupations: Covers(Turner, 5));
         var error = Refused(() => Decider.AddBranch(Add(Industry, draft), IndustryCaller(), Seeded()));
-        Assert.Equal("branch.is_professional_association", Assert.Single(error.Violations).Field);
+        Assert.Equal("branch.eligibility.is_professional_association", Assert.Single(error.Violations).Field);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class BranchTests
         var state = SeededWithRecommendation();
         var first = Decider.AddBranch(Add(OrgA, BranchDraft("br-1", CodeF)), NationalCentre, state).State;
         var error = Refused(() => Decider.AddBranch(Add(OrgA, BranchDraft("br-1", CodeG)), NationalCentre, state.With(first)));
-        Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
     }
 
     [Fact]

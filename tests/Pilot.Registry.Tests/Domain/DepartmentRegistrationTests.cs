@@ -52,7 +52,7 @@ public sealed class DepartmentRegistrationTests
     public void An_id_already_used_by_an_organisation_is_a_conflict()
     {
         var error = Refused(() => Decider.RegisterDepartment(Command(OrgA), NationalCentre, Seeded()));
-        Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class ExceptionTests
     {
         var first = Decider.RecordException(new RecordException("r", PartyKind.Organisation, CodeD, "reason"), NationalCentre, Seeded(), Now).State;
         var error = Refused(() => Decider.RecordException(new RecordException("r2", PartyKind.Organisation, CodeD, "again"), NationalCentre, Seeded().With(first), Now));
-        Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
     }
 
     [Fact]

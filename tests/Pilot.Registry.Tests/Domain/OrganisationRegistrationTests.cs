@@ -36,10 +36,10 @@ public sealed class OrganisationRegistrationTests
     }
 
     [Theory]
-    [InlineData(true, false, false, null, null, "organisation.is_government_body")]
-    [InlineData(false, true, false, null, null, "organisation.belongs_to_government_body")]
-    [InlineData(false, false, true, false, true, "organisation.is_decoupled_from_supervisor")]
-    [InlineData(false, false, true, true, false, "organisation.is_professional_association")]
+    [InlineData(true, false, false, null, null, "eligibility.is_government_body")]
+    [InlineData(false, true, false, null, null, "eligibility.belongs_to_government_body")]
+    [InlineData(false, false, true, false, true, "eligibility.is_decoupled_from_supervisor")]
+    [InlineData(false, false, true, true, false, "eligibility.is_professional_association")]
     public void R1_refuses_each_kind_of_ineligible_organisation(bool government, bool belongs, bool association, bool? decoupled, bool? professional, string field)
     {
         var facts = new EligibilityFacts(government, belongs, association, decoupled, professional);
@@ -83,7 +83,7 @@ public sealed class OrganisationRegistrationTests
         var error = Refused(() => Decider.RegisterOrganisation(Register(Draft("org-new", CodeD), new EligibilityFacts(false, false, true)), NationalCentre, Empty));
 
         Assert.Null(error.Rule);
-        Assert.Equal(["organisation.is_decoupled_from_supervisor", "organisation.is_professional_association"], error.Violations.Select(v => v.Field));
+        Assert.Equal(["eligibility.is_decoupled_from_supervisor", "eligibility.is_professional_association"], error.Violations.Select(v => v.Field));
     }
 
     [Theory]
@@ -149,7 +149,7 @@ public sealed class OrganisationRegistrationTests
     [Fact]
     public void An_existing_id_is_a_conflict()
     {
-        Assert.Equal(ErrorKind.Conflict, Refused(() => Decider.RegisterOrganisation(Register(Draft(OrgA, CodeD)), NationalCentre, Seeded())).Kind);
+        Assert.Equal(ErrorKind.AlreadyExists, Refused(() => Decider.RegisterOrganisation(Register(Draft(OrgA, CodeD)), NationalCentre, Seeded())).Kind);
     }
 
     [Fact]

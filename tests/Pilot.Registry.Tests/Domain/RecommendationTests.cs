@@ -101,6 +101,6 @@ public sealed class RecommendationTests
     public void A_second_recommendation_for_the_same_batch_is_a_conflict()
     {
         var error = Refused(() => Decider.RecommendOrganisations(Recommend(OrgA, OrgB), DepartmentCaller(), SeededWithRecommendation()));
-        Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class RegistryDecider
 
         if (model.FindBatch(command.BatchId) is not null)
         {
-            throw DomainException.Conflict("batch_id", $"batch {command.BatchId} already exists");
+            throw DomainException.AlreadyExists("batch_id", $"batch {command.BatchId} already exists");
         }
 
         var batch = new Batch(command.BatchId, name, command.Milestones, BatchStatus.Open);

@@ -13,6 +13,9 @@ public sealed partial class RegistryDecider
 {
     private const string BranchField = "branch";
 
+    // Where the R1 facts sit in a branch draft on the wire.
+    private const string BranchEligibilityField = "branch.eligibility";
+
     public Decision<Branch> AddBranch(AddBranch command, Caller caller, IRegistryReadModel model)
     {
         var organisation = RequireOrganisation(command.OrganisationId, "organisation_id", model);
@@ -23,11 +26,11 @@ public sealed partial class RegistryDecider
         var checkedDraft = CheckBranch(draft, organisation, model, existing: null);
         if (model.FindBranch(draft.Id) is not null)
         {
-            throw DomainException.Conflict("branch.id", $"branch {draft.Id} already exists");
+            throw DomainException.AlreadyExists("branch.id", $"branch {draft.Id} already exists");
         }
 
         BranchOrderRule.Enforce(organisation, batch.Id, model);
-        var exception = EligibilityRule.Enforce(checkedDraft.Eligibility, BranchField, checkedDraft.CreditCode, PartyKind.Branch, model);
+        var exception = EligibilityRule.Enforce(checkedDraft.Eligibility, BranchEligibilityField, checkedDraft.CreditCode, PartyKind.Branch, model);
 
         var branch = new Branch(draft.Id, organisation.Id, batch.Id, checkedDraft.Name, checkedDraft.CreditCode, checkedDraft.Region, checkedDraft.Address, checkedDraft.Eligibility, checkedDraft.Occupations);
         var added = new BranchAdded(
@@ -47,7 +50,7 @@ public sealed partial class RegistryDecider
         RegistryPermissions.Demand(RegistryPermissions.MayManageBranches(caller, organisation), caller, $"change branches of {organisation.Id}");
 
         var checkedDraft = CheckBranch(draft, organisation, model, existing);
-        var exception = EligibilityRule.Enforce(checkedDraft.Eligibility, BranchField, checkedDraft.CreditCode, PartyKind.Branch, model);
+        var exception = EligibilityRule.Enforce(checkedDraft.Eligibility, BranchEligibilityField, checkedDraft.CreditCode, PartyKind.Branch, model);
 
         var branch = existing with
         {
@@ -81,7 +84,7 @@ public sealed partial class RegistryDecider
         }
 
         var address = Text.Required(draft.Address, "branch.address", Text.AddressMaxLength, input);
-        var eligibility = EligibilityRule.Normalise(draft.Eligibility, BranchField, input);
+        var eligibility = EligibilityRule.Normalise(draft.Eligibility, BranchEligibilityField, input);
         input.ThrowIfAny();
 
         var occupations = OccupationLists.CheckCoverage(draft.Occupations, "branch.occupations", Catalogue);

@@ -31,7 +31,7 @@ public sealed partial class RegistryDecider
 
         if (model.FindException(creditCode) is not null)
         {
-            throw DomainException.Conflict("credit_code", $"an exception is already recorded for {creditCode}");
+            throw DomainException.AlreadyExists("credit_code", $"an exception is already recorded for {creditCode}");
         }
 
         var holder = model.FindCreditCodeHolder(creditCode);

@@ -13,6 +13,9 @@ public sealed partial class RegistryDecider
 {
     private const string OrganisationField = "organisation";
 
+    // The R1 facts travel beside the organisation in RegisterOrganisationRequest, not inside it.
+    private const string OrganisationEligibilityField = "eligibility";
+
     /// <summary>Registers an evaluation organisation that a department may recommend; R1 applies.</summary>
     public Decision<EvaluationOrganisation> RegisterOrganisation(RegisterOrganisation command, Caller caller, IRegistryReadModel model)
     {
@@ -21,11 +24,11 @@ public sealed partial class RegistryDecider
 
         var input = new Violations();
         var basics = CheckOrganisationBasics(draft, model, input);
-        var eligibility = EligibilityRule.Normalise(command.Eligibility, OrganisationField, input);
+        var eligibility = EligibilityRule.Normalise(command.Eligibility, OrganisationEligibilityField, input);
         input.ThrowIfAny();
         var occupations = OccupationLists.CheckCoverage(draft.Occupations, "organisation.occupations", Catalogue);
         RequireUnusedSponsorId(draft.Id, "organisation.id", model);
-        var exception = EligibilityRule.Enforce(eligibility, OrganisationField, basics.CreditCode, PartyKind.Organisation, model);
+        var exception = EligibilityRule.Enforce(eligibility, OrganisationEligibilityField, basics.CreditCode, PartyKind.Organisation, model);
 
         var organisation = new EvaluationOrganisation(draft.Id, basics.CreditCode, basics.Name, basics.LegalForm, eligibility, null, occupations, basics.Contacts, IsPublished: false);
         var registered = new OrganisationRegistered(

@@ -26,7 +26,7 @@ public sealed partial class RegistryDecider
             .ToList();
         if (model.FindRecommendation(batch.Id, department.Id) is not null)
         {
-            throw DomainException.Conflict("department_id", $"{department.Name} has already recommended its organisations for {batch.Name}");
+            throw DomainException.AlreadyExists("department_id", $"{department.Name} has already recommended its organisations for {batch.Name}");
         }
 
         RecommendationRule.EnforceCoverage(department, organisations, Catalogue);

@@ -58,7 +58,7 @@ public sealed partial class RegistryDecider
     {
         if (model.FindDepartment(id) is not null || model.FindOrganisation(id) is not null)
         {
-            throw DomainException.Conflict(field, $"{id} is already registered");
+            throw DomainException.AlreadyExists(field, $"{id} is already registered");
         }
     }
 }

@@ -33,7 +33,7 @@ internal static class RegistryRequestMapper
             {
                 Proto.IndustryKind.Comprehensive => IndustryOrganisationKind.Comprehensive,
                 Proto.IndustryKind.Professional => IndustryOrganisationKind.Professional,
-                _ => throw DomainException.Invalid("kind", "kind must be INDUSTRY_KIND_COMPREHENSIVE (综合类) or INDUSTRY_KIND_PROFESSIONAL (专业性)", "R4"),
+                _ => throw DomainException.Invalid("kind", "kind must be INDUSTRY_KIND_COMPREHENSIVE (综合类) or INDUSTRY_KIND_PROFESSIONAL (专业性)" ),
             },
             [.. request.MemberAssociations.Select(name => new MemberAssociation(name))]);
 
@@ -98,7 +98,7 @@ internal static class RegistryRequestMapper
     {
         if (facts is null)
         {
-            throw DomainException.Invalid(field, "the R1 facts are required (is_government_body, belongs_to_government_body, is_association, …)", "R1");
+            throw DomainException.Invalid(field, "the R1 facts are required (is_government_body, belongs_to_government_body, is_association, …)");
         }
 
         return new EligibilityFacts(
@@ -118,7 +118,7 @@ internal static class RegistryRequestMapper
     {
         if (milestones is null)
         {
-            throw DomainException.Invalid("milestones", "the batch's three R8 milestone dates are required", "R8");
+            throw DomainException.Invalid("milestones", "the batch's three R8 milestone dates are required");
         }
 
         return new BatchMilestones(
