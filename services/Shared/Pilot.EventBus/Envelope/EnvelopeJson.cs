@@ -5,7 +5,11 @@ namespace Pilot.EventBus.Envelope;
 /// <summary>One place for the JSON rules: event data is camelCase, as daprd's .NET SDK writes it.</summary>
 internal static class EnvelopeJson
 {
-    public static JsonSerializerOptions DataOptions { get; } = new(JsonSerializerDefaults.Web);
+    /// <summary>Enums travel by name (camelCase), so a consumer in another language reads "branch", not 1.</summary>
+    public static JsonSerializerOptions DataOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     public static byte[] Serialize(CloudEventEnvelope envelope) =>
         JsonSerializer.SerializeToUtf8Bytes(envelope, DataOptions);
