@@ -11,9 +11,10 @@ using StackExchange.Redis;
 namespace Pilot.Filing.Storage;
 
 /// <summary>
-/// Filing's state in Redis. Each change is one MULTI/EXEC: the state guarded by its version, the reply to
-/// the request id, the audit record, the region's change stream, the indexes and the events, so either
-/// all of it lands or none. A false result means a condition failed: the caller re-reads and decides again.
+/// Filing's state in Redis. Each change is one atomic step (a Lua script for filing changes, the hot path of
+/// the bureaus; MULTI/EXEC for packages and refusals): the state guarded by its version, the reply to the
+/// request id, the audit record, the region's change stream, the indexes and the events, so either all of it
+/// lands or none. A false result means a condition failed: the caller re-reads and decides again.
 /// </summary>
 internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox outbox, IOptions<FilingOptions> options)
     : IFilingNumberIndex
@@ -155,52 +156,95 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
     public async Task<bool> CommitFilingAsync(FilingChangeToStore change, AuditRecord audit, IReadOnlyList<FilingEvent> events, ReplyToStore reply)
     {
         var filing = change.Filing;
-        var tx = Db.CreateTransaction();
+        var script = new FilingCommitScript();
         var key = FilingKeys.Filing(filing.FilingId);
-        tx.AddCondition(change.ExpectedVersion == 0 ? Condition.KeyNotExists(key) : Condition.HashEqual(key, "version", change.ExpectedVersion));
+        if (change.ExpectedVersion == 0)
+        {
+            script.Absent(key);
+        }
+        else
+        {
+            script.HashFieldEquals(key, "version", change.ExpectedVersion);
+        }
+
         if (change.ReservedNumber is { } number)
         {
             var numberKey = FilingKeys.FilingNumber(filing.Region.Code, number);
-            tx.AddCondition(Condition.KeyNotExists(numberKey));
-            _ = tx.StringSetAsync(numberKey, filing.FilingId);
+            script.Absent(numberKey);
+            script.Write("SET", numberKey, filing.FilingId);
         }
 
+        var requestKey = FilingKeys.Request(reply.Subject, reply.RequestId);
+        script.Absent(requestKey);
+
         var state = StorageJson.Write(filing);
-        _ = tx.HashSetAsync(key, [new HashEntry("version", filing.Version), new HashEntry("state", state), new HashEntry("creditCode", change.BranchCreditCode)]);
+        script.Write("HSET", key, "version", filing.Version, "state", state, "creditCode", change.BranchCreditCode);
 
         var firstSeen = change.FirstSubmittedAt.ToUnixTimeMilliseconds();
-        _ = tx.SortedSetAddAsync(FilingKeys.AllFilings, filing.FilingId, firstSeen, SortedSetWhen.NotExists);
-        _ = tx.SortedSetAddAsync(FilingKeys.RegionFilings(filing.Region.Code), filing.FilingId, firstSeen, SortedSetWhen.NotExists);
-        _ = tx.SortedSetAddAsync(FilingKeys.OrganisationFilings(filing.OrganisationId), filing.FilingId, firstSeen, SortedSetWhen.NotExists);
+        foreach (var index in new[] { FilingKeys.AllFilings, FilingKeys.RegionFilings(filing.Region.Code), FilingKeys.OrganisationFilings(filing.OrganisationId) })
+        {
+            script.Write("ZADD", index, "NX", firstSeen, filing.FilingId);
+        }
+
         if (change.PreviousRegionCode is { } previous && previous != filing.Region.Code)
         {
-            _ = tx.SortedSetRemoveAsync(FilingKeys.RegionFilings(previous), filing.FilingId);
+            script.Write("ZREM", FilingKeys.RegionFilings(previous), filing.FilingId);
             foreach (var status in Enum.GetValues<FilingStatus>())
             {
-                _ = tx.SortedSetRemoveAsync(FilingKeys.RegionStatusFilings(previous, status), filing.FilingId);
+                script.Write("ZREM", FilingKeys.RegionStatusFilings(previous, status), filing.FilingId);
             }
         }
 
         foreach (var status in Enum.GetValues<FilingStatus>())
         {
             var statusKey = FilingKeys.RegionStatusFilings(filing.Region.Code, status);
-            _ = status == filing.Status
-                ? tx.SortedSetAddAsync(statusKey, filing.FilingId, firstSeen)
-                : tx.SortedSetRemoveAsync(statusKey, filing.FilingId);
+            if (status == filing.Status)
+            {
+                script.Write("ZADD", statusKey, firstSeen, filing.FilingId);
+            }
+            else
+            {
+                script.Write("ZREM", statusKey, filing.FilingId);
+            }
         }
 
-        _ = tx.StreamAddAsync(FilingKeys.RegionChanges(filing.Region.Code),
-        [
-            new NameValueEntry("kind", change.Kind.ToString()),
-            new NameValueEntry("state", state),
-            new NameValueEntry("creditCode", change.BranchCreditCode),
-        ]);
-        WriteTrackedItem(tx, filing.BatchId,
-            new TrackedItem(filing.FilingId, TrackedItemKind.LocalFiling, filing.OrganisationId, Done: filing.Status != FilingStatus.Rejected),
-            overwrite: true);
+        script.Write("XADD", FilingKeys.RegionChanges(filing.Region.Code), "*", "kind", change.Kind.ToString(), "state", state, "creditCode", change.BranchCreditCode);
+        var item = new TrackedItem(filing.FilingId, TrackedItemKind.LocalFiling, filing.OrganisationId, Done: filing.Status != FilingStatus.Rejected);
+        script.Write("HSET", FilingKeys.DueItems(filing.BatchId), $"{item.Kind}:{item.ItemId}", StorageJson.Write(item));
 
-        WriteCommon(tx, audit, [filing.Region.Code], events, reply);
-        return await tx.ExecuteAsync();
+        var answer = new List<RedisValue> { "fingerprint", reply.Fingerprint };
+        if (reply.Reply is not null)
+        {
+            answer.AddRange(["reply", reply.Reply]);
+        }
+
+        if (reply.Refusal is not null)
+        {
+            answer.AddRange(["refusal", StorageJson.Write(reply.Refusal)]);
+        }
+
+        script.Write("HSET", requestKey, [.. answer]);
+        script.Write("EXPIRE", requestKey, (long)options.Value.RequestRetention.TotalSeconds);
+
+        var record = StorageJson.Write(audit);
+        foreach (var auditStream in AuditStreams(audit, [filing.Region.Code]))
+        {
+            script.Write("XADD", auditStream, "*", "record", record);
+        }
+
+        var prepared = events.Select(evt => outbox.Prepare(FilingEventsTopic.Name, evt.Type, evt)).ToList();
+        foreach (var evt in prepared)
+        {
+            script.Write("XADD", evt.Stream, evt.MaxLength is { } max ? ["MAXLEN", "~", max, "*", "data", evt.Data] : ["*", "data", evt.Data]);
+        }
+
+        if (!await script.ExecuteAsync(Db))
+        {
+            return false;
+        }
+
+        prepared.ForEach(evt => evt.Committed());
+        return true;
     }
 
     /// <summary>
@@ -252,17 +296,19 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
     private static void AppendAudit(ITransaction tx, AuditRecord audit, IReadOnlyList<string> regions)
     {
         NameValueEntry[] entry = [new("record", StorageJson.Write(audit))];
-        _ = tx.StreamAddAsync(FilingKeys.Audit, entry);
-
-        // A bureau sees what concerned its region's filings and what its own staff attempted elsewhere.
-        var audiences = regions.Append(audit.Role == Pilot.SharedKernel.Roles.ProvincialHr ? audit.Region : null)
-            .Where(region => !string.IsNullOrEmpty(region))
-            .Distinct(StringComparer.Ordinal);
-        foreach (var region in audiences)
+        foreach (var stream in AuditStreams(audit, regions))
         {
-            _ = tx.StreamAddAsync(FilingKeys.RegionAudit(region!), entry);
+            _ = tx.StreamAddAsync(stream, entry);
         }
     }
+
+    /// <summary>The whole trail, and each bureau's: what concerned its region's filings and what its own staff attempted elsewhere.</summary>
+    private static IEnumerable<string> AuditStreams(AuditRecord audit, IReadOnlyList<string> regions) =>
+        regions.Append(audit.Role == Pilot.SharedKernel.Roles.ProvincialHr ? audit.Region : null)
+            .Where(region => !string.IsNullOrEmpty(region))
+            .Distinct(StringComparer.Ordinal)
+            .Select(region => FilingKeys.RegionAudit(region!))
+            .Prepend(FilingKeys.Audit);
 
     private static void WriteTrackedItem(ITransaction tx, string batchId, TrackedItem item, bool overwrite) =>
         _ = tx.HashSetAsync(FilingKeys.DueItems(batchId), $"{item.Kind}:{item.ItemId}", StorageJson.Write(item), overwrite ? When.Always : When.NotExists);
