@@ -13,7 +13,7 @@ namespace Pilot.Bench.EventBus;
 /// </summary>
 internal static class EventBusRun
 {
-    public static async Task<RunResult> RunAsync(string name, IConnectionMultiplexer redis, string padding, int count, int handlerConcurrency, Func<int, Func<int, Task>, Task> drive)
+    public static async Task<RunResult> RunAsync(string name, IConnectionMultiplexer redis, string padding, int count, int handlerConcurrency, Func<int, Func<int, Task>, Task> drive, bool commitInBatches = false)
     {
         var appId = $"bench-{Guid.NewGuid():N}";
         var db = redis.GetDatabase();
@@ -24,7 +24,11 @@ internal static class EventBusRun
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
         builder.Services.AddSingleton(recorder);
-        builder.AddPilotEventBus(appId, o => o.HandlerConcurrency = handlerConcurrency);
+        builder.AddPilotEventBus(appId, o =>
+        {
+            o.HandlerConcurrency = handlerConcurrency;
+            o.CommitInBatches = commitInBatches;
+        });
         builder.Services.AddEventHandler<BenchTick, RecordingHandler>();
         using var host = builder.Build();
         await host.StartAsync();

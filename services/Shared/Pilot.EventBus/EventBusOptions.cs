@@ -27,6 +27,15 @@ public sealed class EventBusOptions
     /// <summary>Messages of one batch handled at the same time. 1 keeps the topic's order.</summary>
     public int HandlerConcurrency { get; set; } = 1;
 
+    /// <summary>
+    /// Commit the handlers' writes, dedupe markers and XACKs of a whole read batch in one transaction
+    /// (one marker lookup and one commit per batch instead of per event). Handlers then see the state
+    /// as it was before the batch, so turn it on only where no handler reads what an earlier event of
+    /// the same batch writes (blind writes: HSET of the event's own record, INCRBY, SADD). Any failure
+    /// or a lost race falls back to one event at a time, so nothing is lost or done twice.
+    /// </summary>
+    public bool CommitInBatches { get; set; }
+
     /// <summary>A pending message idle this long is taken to be abandoned and is claimed again.</summary>
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

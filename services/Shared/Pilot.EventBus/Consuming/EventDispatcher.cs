@@ -94,6 +94,18 @@ internal sealed partial class EventDispatcher(
         }
     }
 
+    /// <summary>
+    /// Runs a handler whose writes go into a transaction shared by a whole batch. Failures propagate:
+    /// the caller then drops the shared transaction and handles the batch event by event.
+    /// </summary>
+    public async Task InvokeInBatchAsync(EventSubscription subscription, string topic, CloudEventEnvelope envelope, IDatabase database, ITransaction transaction, CancellationToken cancellationToken)
+    {
+        using var activity = StartConsumerActivity(topic, envelope);
+        activity?.SetTag("pilot.eventbus.batched", true);
+        await using var scope = scopes.CreateAsyncScope();
+        await subscription.InvokeAsync(scope.ServiceProvider, envelope, database, transaction, cancellationToken);
+    }
+
     private static Activity? StartConsumerActivity(string topic, CloudEventEnvelope envelope)
     {
         // An unreadable traceparent still gets a span, just as the root of a new trace.

@@ -20,6 +20,7 @@ internal sealed partial class RedisStreamConsumer(
     DeadLetterWriter deadLetters,
     IOptions<EventBusOptions> options,
     EventBusStatus status,
+    EventBusTelemetry telemetry,
     TimeProvider clock,
     ILogger<RedisStreamConsumer> logger) : BackgroundService
 {
@@ -86,6 +87,11 @@ internal sealed partial class RedisStreamConsumer(
 
     private async Task HandleAllAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
+        if (settings.CommitInBatches && entries.Count > 1 && await TryCommitBatchAsync(settings, entries, cancellationToken))
+        {
+            return;
+        }
+
         if (settings.HandlerConcurrency <= 1 || entries.Count <= 1)
         {
             foreach (var entry in entries)
@@ -136,6 +142,79 @@ internal sealed partial class RedisStreamConsumer(
                 // Left pending on purpose: ReclaimAsync delivers it again after the backoff.
                 break;
         }
+    }
+
+    /// <summary>
+    /// The batch fast path: one pipelined marker lookup, every handler writing into one transaction
+    /// guarded by every marker, one commit with all the XACKs. False when anything goes wrong, and then
+    /// nothing was committed and the caller handles the batch one event at a time.
+    /// </summary>
+    private async Task<bool> TryCommitBatchAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
+    {
+        var envelopes = new List<CloudEventEnvelope>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (entry.Data.IsNull)
+            {
+                return false;
+            }
+
+            try
+            {
+                envelopes.Add(EnvelopeJson.Deserialize((byte[])entry.Data!));
+            }
+            catch (PoisonEventException)
+            {
+                return false;
+            }
+        }
+
+        var db = redis.GetDatabase();
+        var markers = envelopes.Select(e => EventBusKeys.HandledMarker(settings.AppId, e.Id)).ToArray();
+        var handledAlready = (await db.StringGetAsync([.. markers.Select(m => (RedisKey)m)])).Select(v => !v.IsNull).ToArray();
+
+        var transaction = db.CreateTransaction();
+        var handled = new List<(string Topic, string Type)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (entry, envelope) = (entries[i], envelopes[i]);
+            var subscription = registry.Find(entry.Topic, envelope.Type);
+            if (subscription is null || handledAlready[i] || !seen.Add(envelope.Id))
+            {
+                continue;
+            }
+
+            transaction.AddCondition(Condition.KeyNotExists(markers[i]));
+            _ = transaction.StringSetAsync(markers[i], envelope.Type, settings.DedupeRetention);
+            try
+            {
+                await dispatcher.InvokeInBatchAsync(subscription, entry.Topic, envelope, db, transaction, cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            handled.Add((entry.Topic, envelope.Type));
+        }
+
+        foreach (var topic in entries.GroupBy(e => e.Topic))
+        {
+            _ = transaction.StreamAcknowledgeAsync(topic.Key, settings.AppId, [.. topic.Select(e => e.Id)]);
+        }
+
+        if (!await transaction.ExecuteAsync())
+        {
+            return false;
+        }
+
+        foreach (var (topic, type) in handled)
+        {
+            telemetry.Handled(topic, type);
+        }
+
+        return true;
     }
 
     /// <summary>XPENDING + XCLAIM: retries messages idle past their backoff, whoever held them.</summary>
