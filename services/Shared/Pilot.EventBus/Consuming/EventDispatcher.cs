@@ -98,13 +98,15 @@ internal sealed partial class EventDispatcher(
     /// Runs a handler whose writes go into a transaction shared by a whole batch. Failures propagate:
     /// the caller then drops the shared transaction and handles the batch event by event.
     /// </summary>
-    public async Task InvokeInBatchAsync(EventSubscription subscription, string topic, CloudEventEnvelope envelope, IDatabase database, ITransaction transaction, CancellationToken cancellationToken)
+    public async Task InvokeInBatchAsync(IServiceProvider batchScope, EventSubscription subscription, string topic, CloudEventEnvelope envelope, IDatabase database, ITransaction transaction, CancellationToken cancellationToken)
     {
         using var activity = StartConsumerActivity(topic, envelope);
         activity?.SetTag("pilot.eventbus.batched", true);
-        await using var scope = scopes.CreateAsyncScope();
-        await subscription.InvokeAsync(scope.ServiceProvider, envelope, database, transaction, cancellationToken);
+        await subscription.InvokeAsync(batchScope, envelope, database, transaction, cancellationToken);
     }
+
+    /// <summary>One DI scope for a whole batch: the batch commits as one unit of work.</summary>
+    public AsyncServiceScope CreateBatchScope() => scopes.CreateAsyncScope();
 
     private static Activity? StartConsumerActivity(string topic, CloudEventEnvelope envelope)
     {

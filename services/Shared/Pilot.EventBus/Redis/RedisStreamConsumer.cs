@@ -174,6 +174,7 @@ internal sealed partial class RedisStreamConsumer(
         var handledAlready = (await db.StringGetAsync([.. markers.Select(m => (RedisKey)m)])).Select(v => !v.IsNull).ToArray();
 
         var transaction = db.CreateTransaction();
+        await using var scope = dispatcher.CreateBatchScope();
         var handled = new List<(string Topic, string Type)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
@@ -189,7 +190,7 @@ internal sealed partial class RedisStreamConsumer(
             _ = transaction.StringSetAsync(markers[i], envelope.Type, settings.DedupeRetention);
             try
             {
-                await dispatcher.InvokeInBatchAsync(subscription, entry.Topic, envelope, db, transaction, cancellationToken);
+                await dispatcher.InvokeInBatchAsync(scope.ServiceProvider, subscription, entry.Topic, envelope, db, transaction, cancellationToken);
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
