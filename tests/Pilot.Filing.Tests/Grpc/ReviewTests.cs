@@ -206,6 +206,30 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
     }
 
     [Fact]
+    public async Task Deciding_the_filings_of_one_page_does_not_make_the_next_page_skip_any()
+    {
+        var region = "650000";
+        var bureau = scenario.Bureau(region);
+        var filings = new List<FilingRecord>();
+        for (var i = 0; i < 4; i++)
+        {
+            filings.Add(await scenario.FileAsync(scenario.Branch(region)));
+        }
+
+        var first = await scenario.Client.ListFilingsAsync(new ListFilingsRequest { Status = FilingStatus.Submitted, PageSize = 2 }, bureau, cancellationToken: Ct);
+        foreach (var filing in first.Filings)
+        {
+            await scenario.Client.AcceptFilingAsync(Scenario.Accept(filing), bureau, cancellationToken: Ct);
+        }
+
+        // The clerk's work list shrank by two meanwhile; the token names the last filing seen, not a position.
+        var second = await scenario.Client.ListFilingsAsync(
+            new ListFilingsRequest { Status = FilingStatus.Submitted, PageSize = 2, PageToken = first.NextPageToken }, bureau, cancellationToken: Ct);
+        Assert.Equal(filings.Select(f => f.FilingId), first.Filings.Concat(second.Filings).Select(f => f.FilingId));
+        Assert.Equal(string.Empty, second.NextPageToken);
+    }
+
+    [Fact]
     public async Task An_organisation_sees_only_its_own_filings()
     {
         var branch = scenario.Branch();
