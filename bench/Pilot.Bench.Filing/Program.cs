@@ -5,6 +5,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Pilot.Bench.Filing;
+using Pilot.Bench.Grpc;
 using Pilot.Filing;
 using Pilot.Filing.Domain.Filings;
 using Pilot.ServiceDefaults;
@@ -130,7 +131,7 @@ if (H2Load.Available)
     var echoBody = H2Load.WriteBody(blobs.FullName, "echo", new EchoMessage { Payload = ByteString.CopyFrom(new byte[list.CalculateSize()]) });
     foreach (var (clients, streams) in new[] { (1, 32), (4, 16) })
     {
-        h2.Add(await H2Load.RunAsync($"echo -c {clients} -m {streams}", address, "pilot.bench.filing.v1.Echo/Echo", echoBody, bureauToken, 40_000, clients, streams));
+        h2.Add(await H2Load.RunAsync($"echo -c {clients} -m {streams}", address, "pilot.bench.v1.Echo/Echo", echoBody, bureauToken, 40_000, clients, streams));
         h2.Add(await H2Load.RunAsync($"ListFilings -c {clients} -m {streams}", address, "pilot.filing.v1.Filing/ListFilings", listBody, bureauToken, 10_000, clients, streams));
         Console.Error.WriteLine($"  h2load {h2[^2]} / {h2[^1]}");
     }

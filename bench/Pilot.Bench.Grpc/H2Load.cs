@@ -4,14 +4,14 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Google.Protobuf;
 
-namespace Pilot.Bench.Filing;
+namespace Pilot.Bench.Grpc;
 
 /// <summary>
 /// Replays one prebuilt gRPC request with h2load (nghttp2-client), a load generator outside .NET, so the
 /// capacity figure is not limited by the in-process client sharing the two cores' scheduler with the server.
 /// Only for reads: a replayed command would be an idempotent replay, not new work.
 /// </summary>
-internal static partial class H2Load
+public static partial class H2Load
 {
     public const string Path = "/usr/bin/h2load";
 

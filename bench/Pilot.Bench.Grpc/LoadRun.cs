@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Pilot.Bench.Registry;
+namespace Pilot.Bench.Grpc;
 
 /// <summary>Closed-loop load (each worker calls again as soon as it has its answer) or paced load, with latencies.</summary>
-internal static class LoadRun
+public static class LoadRun
 {
     public sealed record Result(string Name, int Calls, double Seconds, double P50Ms, double P99Ms)
     {
