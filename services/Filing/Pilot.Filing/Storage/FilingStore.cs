@@ -156,7 +156,7 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
     public async Task<bool> CommitFilingAsync(FilingChangeToStore change, AuditRecord audit, IReadOnlyList<FilingEvent> events, ReplyToStore reply)
     {
         var filing = change.Filing;
-        var script = new FilingCommitScript();
+        var script = new ConditionalCommit();
         var key = FilingKeys.Filing(filing.FilingId);
         if (change.ExpectedVersion == 0)
         {
@@ -232,19 +232,12 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
             script.Write("XADD", auditStream, "*", "record", record);
         }
 
-        var prepared = events.Select(evt => outbox.Prepare(FilingEventsTopic.Name, evt.Type, evt)).ToList();
-        foreach (var evt in prepared)
+        foreach (var evt in events)
         {
-            script.Write("XADD", evt.Stream, evt.MaxLength is { } max ? ["MAXLEN", "~", max, "*", "data", evt.Data] : ["*", "data", evt.Data]);
+            script.Append(outbox.Prepare(FilingEventsTopic.Name, evt.Type, evt, evt.EventId));
         }
 
-        if (!await script.ExecuteAsync(Db))
-        {
-            return false;
-        }
-
-        prepared.ForEach(evt => evt.Committed());
-        return true;
+        return await script.ExecuteAsync(Db);
     }
 
     /// <summary>
@@ -289,7 +282,7 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         AppendAudit(tx, audit, regions);
         foreach (var evt in events)
         {
-            outbox.Enlist(tx, FilingEventsTopic.Name, evt.Type, evt);
+            outbox.Enlist(tx, FilingEventsTopic.Name, evt.Type, evt, evt.EventId);
         }
     }
 

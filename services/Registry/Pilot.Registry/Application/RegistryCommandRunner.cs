@@ -57,13 +57,31 @@ internal sealed class RegistryCommandRunner(IConnectionMultiplexer redis, IEvent
             command.Record(changes, decision.State, snapshot);
             var response = command.Respond(decision.State, snapshot);
 
-            var events = decision.Events
-                .Select((evt, i) => outbox.Prepare(RegistryTopic.Name, evt.EventType, evt, EventId(command.Caller.Subject, requestId, i)))
-                .ToList();
-            var answer = (requestKey, fingerprint + "|" + Convert.ToBase64String(response.ToByteArray()), AnswerRetention);
-            if (await RegistryCommitScript.CommitAsync(database, snapshot.Reads, changes, events, answer).ConfigureAwait(false))
+            // Everything read must still hold what was read; then the record, its indexes, the events
+            // and the answer are written in the same atomic step.
+            var commit = new ConditionalCommit();
+            foreach (var (key, value) in snapshot.Reads)
             {
-                events.ForEach(e => e.Committed());
+                if (value.IsNull)
+                {
+                    commit.Absent(key);
+                }
+                else
+                {
+                    commit.StringEquals(key, value);
+                }
+            }
+
+            changes.AddTo(commit);
+            for (var i = 0; i < decision.Events.Count; i++)
+            {
+                var evt = decision.Events[i];
+                commit.Append(outbox.Prepare(RegistryTopic.Name, evt.EventType, evt, EventId(command.Caller.Subject, requestId, i)));
+            }
+
+            commit.Write("SET", requestKey, fingerprint + "|" + Convert.ToBase64String(response.ToByteArray()), "EX", (long)AnswerRetention.TotalSeconds);
+            if (await commit.ExecuteAsync(database).ConfigureAwait(false))
+            {
                 return response;
             }
 

@@ -1,6 +1,6 @@
 namespace Pilot.Registry.Storage;
 
-/// <summary>The writes one accepted command makes; <see cref="RegistryCommitScript"/> applies them atomically.</summary>
+/// <summary>The writes one accepted command makes, applied by the runner's <see cref="Pilot.EventBus.ConditionalCommit"/>.</summary>
 internal sealed class RegistryChangeSet
 {
     public List<(string Key, string Value)> Sets { get; } = [];
@@ -15,4 +15,11 @@ internal sealed class RegistryChangeSet
     public void Index(string index, string member) => Indexed.Add((index, member));
 
     public void Unindex(string index, string member) => Unindexed.Add((index, member));
+
+    public void AddTo(Pilot.EventBus.ConditionalCommit commit)
+    {
+        Sets.ForEach(set => commit.Write("SET", set.Key, set.Value));
+        Indexed.ForEach(entry => commit.Write("ZADD", entry.Index, 0, entry.Member));
+        Unindexed.ForEach(entry => commit.Write("ZREM", entry.Index, entry.Member));
+    }
 }

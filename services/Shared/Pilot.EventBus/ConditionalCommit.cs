@@ -1,23 +1,27 @@
 using System.Text.Json;
 using StackExchange.Redis;
 
-namespace Pilot.Filing.Storage;
+namespace Pilot.EventBus;
 
 /// <summary>
-/// A filing change as one Lua script: the conditions (a key absent, a hash field equal to what was read) are
-/// checked and the writes applied in one atomic step, in one round trip. A WATCH-conditioned MULTI/EXEC gives
-/// the same guarantee, but StackExchange.Redis checks its conditions in an extra round trip while holding the
-/// shared connection, so concurrent decisions queue behind each other.
+/// A state change and its events as one Lua script: the conditions (a key absent, a string or a hash
+/// field equal to what was read) are checked and the writes and event appends applied in one atomic
+/// step, in one round trip. A WATCH-conditioned MULTI/EXEC gives the same guarantee, but
+/// StackExchange.Redis checks its conditions in an extra round trip while holding the shared
+/// connection, so concurrent commands queue behind each other. The outbox's counterpart of
+/// <see cref="IEventOutbox.Enlist{TEvent}"/> for services that commit this way.
 /// </summary>
-internal sealed class FilingCommitScript
+public sealed class ConditionalCommit
 {
-    // ARGV[1] is the plan: c = [["absent", key] | ["equals", key, field arg, value arg]],
+    // ARGV[1] is the plan: c = [["absent", key] | ["string", key, value arg] | ["equals", key, field arg, value arg]],
     // w = [[command, key, arg...]]. Every value travels as its own ARGV entry, byte for byte.
     private const string Script = """
         local plan = cjson.decode(ARGV[1])
         for _, c in ipairs(plan.c) do
           if c[1] == 'absent' then
             if redis.call('EXISTS', KEYS[c[2]]) == 1 then return 0 end
+          elseif c[1] == 'string' then
+            if redis.call('GET', KEYS[c[2]]) ~= ARGV[c[3]] then return 0 end
           elseif redis.call('HGET', KEYS[c[2]], ARGV[c[3]]) ~= ARGV[c[4]] then
             return 0
           end
@@ -35,19 +39,38 @@ internal sealed class FilingCommitScript
     private readonly List<RedisValue> args = [RedisValue.Null];
     private readonly List<object[]> conditions = [];
     private readonly List<object[]> writes = [];
+    private readonly List<PreparedEvent> events = [];
 
     public void Absent(string key) => conditions.Add(["absent", Key(key)]);
+
+    public void StringEquals(string key, RedisValue value) => conditions.Add(["string", Key(key), Arg(value)]);
 
     public void HashFieldEquals(string key, string field, RedisValue value) => conditions.Add(["equals", Key(key), Arg(field), Arg(value)]);
 
     public void Write(string command, string key, params RedisValue[] values) =>
         writes.Add([command, Key(key), .. values.Select(value => (object)Arg(value))]);
 
+    /// <summary>Appends an event from <see cref="IEventOutbox.Prepare"/>, exactly as daprd's component would.</summary>
+    public void Append(PreparedEvent evt)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        Write("XADD", evt.Stream, evt.MaxLength is { } max ? ["MAXLEN", "~", max, "*", "data", evt.Data] : ["*", "data", evt.Data]);
+        events.Add(evt);
+    }
+
+    /// <summary>True when every condition held and everything was written; then the appended events count as published.</summary>
     public async Task<bool> ExecuteAsync(IDatabase database)
     {
+        ArgumentNullException.ThrowIfNull(database);
         args[0] = JsonSerializer.Serialize(new { c = conditions, w = writes });
-        var result = await database.ScriptEvaluateAsync(Script, [.. keys], [.. args]);
-        return (int)result == 1;
+        var result = await database.ScriptEvaluateAsync(Script, [.. keys], [.. args]).ConfigureAwait(false);
+        if ((int)result != 1)
+        {
+            return false;
+        }
+
+        events.ForEach(evt => evt.Committed());
+        return true;
     }
 
     private int Key(string key)

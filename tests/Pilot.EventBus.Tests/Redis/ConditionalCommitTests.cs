@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pilot.EventBus.Tests.Support;
+using Pilot.Testing;
+using StackExchange.Redis;
+
+namespace Pilot.EventBus.Tests.Redis;
+
+public sealed class ConditionalCommitTests(RedisServerFixture redis)
+{
+    private readonly IDatabase _db = redis.Database;
+
+    [Fact]
+    public async Task Writes_and_appends_the_event_only_when_every_condition_holds()
+    {
+        var prefix = "commit:" + Guid.NewGuid().ToString("N");
+        await _db.StringSetAsync(prefix + ":string", "seen");
+        await _db.HashSetAsync(prefix + ":hash", "version", 3);
+        using var host = TestBus.Build(redis, TestBus.NewAppId("commit"));
+        var outbox = host.Services.GetRequiredService<IEventOutbox>();
+        var topic = prefix + ":topic";
+
+        async Task<bool> CommitAsync(string expectedString, int expectedVersion)
+        {
+            var commit = new ConditionalCommit();
+            commit.Absent(prefix + ":absent");
+            commit.StringEquals(prefix + ":string", expectedString);
+            commit.HashFieldEquals(prefix + ":hash", "version", expectedVersion);
+            commit.Write("SET", prefix + ":written", "yes");
+            commit.Append(outbox.Prepare(topic, "pilot.test.committed.v1", new { key = "K" }, "fixed-id"));
+            return await commit.ExecuteAsync(_db);
+        }
+
+        Assert.False(await CommitAsync("changed", 3));
+        Assert.False(await CommitAsync("seen", 4));
+        Assert.False(await _db.KeyExistsAsync(prefix + ":written"));
+        Assert.Equal(0, await _db.StreamLengthAsync(topic));
+
+        Assert.True(await CommitAsync("seen", 3));
+        Assert.Equal("yes", (string?)await _db.StringGetAsync(prefix + ":written"));
+        var entry = Assert.Single(await _db.StreamRangeAsync(topic));
+        Assert.Contains("\"id\":\"fixed-id\"", entry["data"].ToString(), StringComparison.Ordinal);
+    }
+}
