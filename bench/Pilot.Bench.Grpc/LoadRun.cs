@@ -5,14 +5,24 @@ namespace Pilot.Bench.Grpc;
 /// <summary>Closed-loop load (each worker calls again as soon as it has its answer) or paced load, with latencies.</summary>
 public static class LoadRun
 {
-    public sealed record Result(string Name, int Calls, double Seconds, double P50Ms, double P99Ms)
+    /// <param name="GcPauseMs">Time the whole process (server and client) stood still for garbage collection during the run.</param>
+    /// <param name="Gen2Collections">Full collections during the run.</param>
+    /// <param name="Collections">All collections during the run.</param>
+    public sealed record Result(string Name, int Calls, double Seconds, double P50Ms, double P99Ms, double GcPauseMs, int Gen2Collections, int Collections)
     {
         public double PerSecond => Calls / Seconds;
+    }
+
+    private readonly record struct GcMark(TimeSpan Paused, int Gen2, int All)
+    {
+        // Each collection counts once at its own generation and once at every younger one.
+        public static GcMark Now => new(GC.GetTotalPauseDuration(), GC.CollectionCount(2), GC.CollectionCount(0));
     }
 
     public static async Task<Result> ClosedLoopAsync(string name, int workers, TimeSpan duration, Func<int, Task> call)
     {
         var latencies = new List<double>[workers];
+        var gc = GcMark.Now;
         var stopwatch = Stopwatch.StartNew();
         var counter = 0;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
@@ -25,13 +35,14 @@ public static class LoadRun
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })).ConfigureAwait(false);
-        return Summarise(name, latencies.SelectMany(l => l).ToList(), stopwatch.Elapsed.TotalSeconds);
+        return Summarise(name, latencies.SelectMany(l => l).ToList(), stopwatch.Elapsed.TotalSeconds, gc);
     }
 
     public static async Task<Result> PacedAsync(string name, double perSecond, TimeSpan duration, Func<int, Task> call)
     {
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var pending = new List<Task>();
+        var gc = GcMark.Now;
         var stopwatch = Stopwatch.StartNew();
         var total = (int)(perSecond * duration.TotalSeconds);
         for (var i = 0; i < total; i++)
@@ -53,13 +64,14 @@ public static class LoadRun
         }
 
         await Task.WhenAll(pending).ConfigureAwait(false);
-        return Summarise(name, [.. latencies], stopwatch.Elapsed.TotalSeconds);
+        return Summarise(name, [.. latencies], stopwatch.Elapsed.TotalSeconds, gc);
     }
 
-    private static Result Summarise(string name, List<double> latencies, double seconds)
+    private static Result Summarise(string name, List<double> latencies, double seconds, GcMark before)
     {
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
-        return new Result(name, latencies.Count, seconds, Percentile(0.50), Percentile(0.99));
+        var after = GcMark.Now;
+        return new Result(name, latencies.Count, seconds, Percentile(0.50), Percentile(0.99), (after.Paused - before.Paused).TotalMilliseconds, after.Gen2 - before.Gen2, after.All - before.All);
     }
 }

@@ -94,11 +94,11 @@ var pacedBranch = await LoadRun.PacedAsync($"AddBranch paced at {halfLoad:F0}/s"
 var pacedEcho = await LoadRun.PacedAsync($"echo paced at {halfLoad:F0}/s", halfLoad, duration, CallEcho);
 
 Console.WriteLine($"request size {payload.Length} bytes, {workers} workers, {seconds} s per run, client in the same process (.NET, Grpc.Net.Client)");
-Console.WriteLine("| run | calls | calls/s | p50 ms | p99 ms |");
-Console.WriteLine("|---|---:|---:|---:|---:|");
+Console.WriteLine("| run | calls | calls/s | p50 ms | p99 ms | GC pause ms (collections, gen2) |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 foreach (var result in new[] { echoResult, branchResult, sequentialEcho, sequentialBranch, pacedEcho, pacedBranch })
 {
-    Console.WriteLine($"| {result.Name} | {result.Calls} | {result.PerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} |");
+    Console.WriteLine($"| {result.Name} | {result.Calls} | {result.PerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.GcPauseMs:F0} ({result.Collections}, {result.Gen2Collections}) |");
 }
 
 Console.WriteLine($"AddBranch / echo throughput: {branchResult.PerSecond / echoResult.PerSecond:F2} (target >= 0.25)");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pilot.EventBus;
 using Pilot.Filing.Application;
 using Pilot.Filing.Batches;
@@ -9,9 +11,8 @@ using Pilot.Filing.Grpc;
 using Pilot.Filing.Registry;
 using Pilot.Filing.Storage;
 using Pilot.ServiceDefaults.Grpc;
+using Pilot.ServiceDefaults.Redis;
 using Pilot.SharedKernel;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Pilot.Filing;
 
@@ -22,7 +23,7 @@ public static class FilingExtensions
 
     public static WebApplicationBuilder AddFilingService(this WebApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddPilotRedisClient();
         builder.AddPilotEventBus("filing");
 
         var services = builder.Services;
@@ -40,7 +41,9 @@ public static class FilingExtensions
 
         services.AddSingleton<FilingStore>();
         services.AddSingleton<IFilingNumberIndex>(sp => sp.GetRequiredService<FilingStore>());
-        services.AddSingleton<IBatchMilestonesSource, ConfiguredBatchMilestones>();
+        services.AddSingleton<ConfiguredBatchMilestones>();
+        services.AddSingleton<RegistryBatchMilestones.Answers>();
+        services.AddScoped<IBatchMilestonesSource, RegistryBatchMilestones>();
 
         services.AddHttpContextAccessor();
         services.AddSingleton<CallerToken>();

@@ -1,4 +1,5 @@
 using Pilot.Notification.Grpc;
+using Pilot.ServiceDefaults.Redis;
 
 namespace Pilot.Notification;
 
@@ -6,7 +7,7 @@ public static class NotificationExtensions
 {
     public static WebApplicationBuilder AddNotificationService(this WebApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddPilotRedisClient();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Pilot.Publication.Grpc;
+using Pilot.ServiceDefaults.Redis;
 
 namespace Pilot.Publication;
 
@@ -6,7 +7,7 @@ public static class PublicationExtensions
 {
     public static WebApplicationBuilder AddPublicationService(this WebApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddPilotRedisClient();
         return builder;
     }
 

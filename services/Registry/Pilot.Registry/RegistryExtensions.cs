@@ -4,6 +4,7 @@ using Pilot.Registry.Domain.Decisions;
 using Pilot.Registry.Domain.Occupations;
 using Pilot.Registry.Domain.Queries;
 using Pilot.Registry.Grpc;
+using Pilot.ServiceDefaults.Redis;
 
 namespace Pilot.Registry;
 
@@ -13,7 +14,7 @@ public static class RegistryExtensions
 
     public static WebApplicationBuilder AddRegistryService(this WebApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddPilotRedisClient();
         builder.AddPilotEventBus(AppId);
 
         builder.Services.AddSingleton(TimeProvider.System);

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Pilot.Filing.Batches;
+using Pilot.Filing.Domain.Deadlines;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
@@ -73,10 +75,19 @@ public sealed class FilingFactory : ServiceFactory<Program>, IAsyncLifetime
         builder.UseSetting("Pilot:Blobs:Path", blobFolder);
         builder.UseSetting("Pilot:Filing:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Pilot:Filing:WatchPollInterval", "00:00:00.050");
+        builder.UseSetting($"Pilot:Batches:{PastBatch}:Plan", "2020-09-30");
+        builder.UseSetting($"Pilot:Batches:{PastBatch}:FilingGuidance", "2020-10-10");
+        builder.UseSetting($"Pilot:Batches:{PastBatch}:ImplementationAndPublicity", "2020-11-15");
         builder.UseSetting($"Pilot:Batches:{OpenBatch}:Plan", Iso(Today.AddDays(20)));
         builder.UseSetting($"Pilot:Batches:{OpenBatch}:FilingGuidance", Iso(Today.AddDays(40)));
         builder.UseSetting($"Pilot:Batches:{OpenBatch}:ImplementationAndPublicity", Iso(Today.AddDays(60)));
-        builder.ConfigureTestServices(services => services.AddSingleton<IBranchFactsSource>(Branches));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IBranchFactsSource>(Branches);
+
+            // No Registry runs here: batches are the configured ones above (RegistryBatchMilestonesTests covers asking it).
+            services.AddSingleton<IBatchMilestonesSource>(sp => sp.GetRequiredService<ConfiguredBatchMilestones>());
+        });
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

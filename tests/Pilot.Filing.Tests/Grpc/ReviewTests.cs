@@ -230,6 +230,57 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
     }
 
     [Fact]
+    public async Task Filings_stored_before_records_were_kept_are_listed_from_their_state()
+    {
+        var region = "530000";
+        var bureau = scenario.Bureau(region);
+        var filings = new List<FilingRecord>();
+        for (var i = 0; i < 3; i++)
+        {
+            filings.Add(await scenario.FileAsync(scenario.Branch(region)));
+        }
+
+        Assert.True(await factory.Redis.HashDeleteAsync(Storage.FilingKeys.Filing(filings[1].FilingId), "record"));
+
+        var first = await scenario.Client.ListFilingsAsync(new ListFilingsRequest { Status = FilingStatus.Submitted, PageSize = 2 }, bureau, cancellationToken: Ct);
+        var second = await scenario.Client.ListFilingsAsync(
+            new ListFilingsRequest { Status = FilingStatus.Submitted, PageSize = 2, PageToken = first.NextPageToken }, bureau, cancellationToken: Ct);
+        Assert.Equal(filings, first.Filings.Concat(second.Filings));
+    }
+
+    [Fact]
+    public async Task Filings_submitted_in_the_same_millisecond_are_paged_by_id_without_loss_or_repeat()
+    {
+        var region = "540000";
+        var bureau = scenario.Bureau(region);
+        var ids = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            ids.Add((await scenario.FileAsync(scenario.Branch(region))).FilingId);
+        }
+
+        // The index orders by first submission; give them all one score, as a burst within a millisecond would.
+        var index = Storage.FilingKeys.RegionStatusFilings(region, Pilot.Filing.Domain.Filings.FilingStatus.Submitted);
+        foreach (var id in ids)
+        {
+            await factory.Redis.SortedSetAddAsync(index, id, 1_764_000_000_000);
+        }
+
+        var seen = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await scenario.Client.ListFilingsAsync(
+                new ListFilingsRequest { Status = FilingStatus.Submitted, PageSize = 3, PageToken = token }, bureau, cancellationToken: Ct);
+            seen.AddRange(page.Filings.Select(f => f.FilingId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), seen);
+    }
+
+    [Fact]
     public async Task An_organisation_sees_only_its_own_filings()
     {
         var branch = scenario.Branch();

@@ -83,10 +83,11 @@ internal sealed class DecideFilingHandler(FilingStore store, RequestReplies repl
 
             var filing = outcome.State!;
             var reply = FilingMappers.ToProto(current with { Filing = filing });
+            var answer = RequestReplies.Reply(caller, requestId, fingerprint, reply);
             var change = new FilingChangeToStore(
-                filing, current.Filing.Version, filing.Status, current.BranchCreditCode, filing.SubmittedAt,
+                filing, current.Filing.Version, answer.Reply!, filing.Status, current.BranchCreditCode, filing.SubmittedAt,
                 ReservedNumber: filing.Status == Domain.Filings.FilingStatus.Accepted ? filing.Decision?.FilingNumber : null);
-            if (await store.CommitFilingAsync(change, outcome.Audit, outcome.Events, RequestReplies.Reply(caller, requestId, fingerprint, reply)))
+            if (await store.CommitFilingAsync(change, outcome.Audit, outcome.Events, answer))
             {
                 return reply;
             }

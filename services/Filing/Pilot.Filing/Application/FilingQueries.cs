@@ -76,19 +76,33 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit)
     }
 
     /// <summary>
-    /// A region's filings in one status (a bureau's work list) from the index of exactly those: one read of the
-    /// page's ids plus one that tells whether more follow, and one batched read of the page's filings.
+    /// A region's filings in one status (a bureau's work list) from the index of exactly those, with their stored
+    /// records, in one read; filings stored before records were kept are read and mapped from their state.
     /// </summary>
     private async Task<ListFilingsResponse> ListByStatusAsync(FilingListScope scope, string index, int pageSize, string? pageToken)
     {
         var (afterScore, afterId) = Cursor(pageToken);
-        var entries = await store.FilingIdsAfterAsync(index, afterScore, afterId, pageSize + 1);
+        var entries = await store.PageAsync(index, afterScore, afterId, pageSize + 1);
         var page = entries.Take(pageSize).ToList();
-        var filings = await store.FindFilingsAsync(page.Select(entry => entry.Id).ToList());
         var response = new ListFilingsResponse();
+        var withoutRecord = page.Where(entry => entry.Record is null).Select(entry => entry.Id).ToList();
+        var mapped = withoutRecord.Count == 0
+            ? []
+            : (await store.FindFilingsAsync(withoutRecord)).OfType<StoredFiling>()
+                .Where(stored => Matches(scope, stored.Filing))
+                .ToDictionary(stored => stored.Filing.FilingId, FilingMappers.ToProto, StringComparer.Ordinal);
+        foreach (var entry in page)
+        {
+            if (entry.Record is { } record)
+            {
+                response.Filings.Add(FilingRecord.Parser.ParseFrom(record));
+            }
+            else if (mapped.TryGetValue(entry.Id, out var filing))
+            {
+                response.Filings.Add(filing);
+            }
+        }
 
-        // The index and the state change in one transaction; the check only guards against reading between two of them.
-        response.Filings.AddRange(filings.OfType<StoredFiling>().Where(stored => Matches(scope, stored.Filing)).Select(FilingMappers.ToProto));
         response.NextPageToken = entries.Count > pageSize
             ? string.Create(CultureInfo.InvariantCulture, $"{CursorPrefix}{page[^1].Score}:{page[^1].Id}")
             : string.Empty;

@@ -49,9 +49,10 @@ internal sealed class SubmitFilingHandler(
             var filing = outcome.State!;
             var stored = new StoredFiling(filing, creditCode);
             var reply = FilingMappers.ToProto(stored);
+            var answer = RequestReplies.Reply(caller, request.RequestId, fingerprint, reply);
             var change = new FilingChangeToStore(
-                filing, current?.Filing.Version ?? 0, filing.Status, creditCode, filing.SubmittedAt, current?.Filing.Region.Code);
-            if (await store.CommitFilingAsync(change, outcome.Audit, outcome.Events, RequestReplies.Reply(caller, request.RequestId, fingerprint, reply)))
+                filing, current?.Filing.Version ?? 0, answer.Reply!, filing.Status, creditCode, filing.SubmittedAt, current?.Filing.Region.Code);
+            if (await store.CommitFilingAsync(change, outcome.Audit, outcome.Events, answer))
             {
                 return reply;
             }

@@ -4,14 +4,14 @@ using Pilot.Filing.Domain.Deadlines;
 namespace Pilot.Filing.Batches;
 
 /// <summary>
-/// Batch dates from configuration (<c>Pilot:Batches:{id}:Plan|FilingGuidance|ImplementationAndPublicity</c>),
-/// plus the 2020 batch of the notice. The Registry owns batches, but its GetBatch answers the national
-/// centre only, so Filing cannot ask it on a sponsor's behalf; configuration keeps the dates explicit
-/// until the Registry announces batches on registry-events.
+/// Batch dates from configuration (<c>Pilot:Batches:{id}:Plan|FilingGuidance|ImplementationAndPublicity</c>), for
+/// a Filing that runs without a Registry (tests, benchmarks); otherwise the Registry, which owns batches, answers.
 /// </summary>
 public sealed class ConfiguredBatchMilestones(IConfiguration configuration) : IBatchMilestonesSource
 {
     public const string SectionName = "Pilot:Batches";
+
+    public bool Names(string batchId) => !string.IsNullOrWhiteSpace(batchId) && configuration.GetSection(SectionName).GetSection(batchId).Exists();
 
     public Task<BatchMilestones?> FindAsync(string batchId, CancellationToken cancellationToken = default)
     {
@@ -30,7 +30,7 @@ public sealed class ConfiguredBatchMilestones(IConfiguration configuration) : IB
                 ReadDate(section, "ImplementationAndPublicity")));
         }
 
-        return Task.FromResult(batchId == BatchMilestones.Batch2020.BatchId ? BatchMilestones.Batch2020 : null);
+        return Task.FromResult<BatchMilestones?>(null);
     }
 
     private static DateOnly ReadDate(IConfigurationSection batch, string key)

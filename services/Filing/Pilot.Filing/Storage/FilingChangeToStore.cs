@@ -5,6 +5,7 @@ namespace Pilot.Filing.Storage;
 /// <summary>One change of a filing with what storage needs beside the new state.</summary>
 /// <param name="Filing">The filing after the change.</param>
 /// <param name="ExpectedVersion">The version read before deciding; 0 for a new filing.</param>
+/// <param name="Record">The filing as clients read it (serialized <c>FilingRecord</c>), kept beside the state so lists need not map it again.</param>
 /// <param name="Kind">What happened, as WatchFilings reports it.</param>
 /// <param name="BranchCreditCode">The branch's credit code as the organisation gave it.</param>
 /// <param name="FirstSubmittedAt">When the filing first arrived; orders the lists.</param>
@@ -13,6 +14,7 @@ namespace Pilot.Filing.Storage;
 internal sealed record FilingChangeToStore(
     BranchFiling Filing,
     long ExpectedVersion,
+    byte[] Record,
     FilingStatus Kind,
     string BranchCreditCode,
     DateTimeOffset FirstSubmittedAt,

@@ -6,8 +6,13 @@ internal static class FilingKeys
     /// <summary>Hash: <c>version</c>, <c>state</c> (MaterialPackage JSON).</summary>
     public static string Package(string packageId) => $"filing:package:{packageId}";
 
-    /// <summary>Hash: <c>version</c>, <c>state</c> (BranchFiling JSON), <c>creditCode</c>.</summary>
-    public static string Filing(string filingId) => $"filing:filing:{filingId}";
+    /// <summary>
+    /// Hash: <c>version</c>, <c>state</c> (BranchFiling JSON, what decisions read), <c>creditCode</c>, <c>record</c>
+    /// (the serialized FilingRecord clients read; absent on filings stored before it was kept).
+    /// </summary>
+    public static string Filing(string filingId) => FilingPrefix + filingId;
+
+    public const string FilingPrefix = "filing:filing:";
 
     /// <summary>Sorted sets of filing ids scored by first submission (ms), for paging.</summary>
     public const string AllFilings = "filing:filings";

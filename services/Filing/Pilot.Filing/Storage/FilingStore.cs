@@ -103,29 +103,12 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
     }
 
     /// <summary>
-    /// Up to <paramref name="count"/> entries of one index after the entry (score, id), in index order: equal scores
-    /// are ordered by id, as Redis orders them. Keyed on the entry, not its rank, so entries leaving the index
-    /// (a filing decided while a bureau pages through its submitted ones) do not shift the next page.
+    /// Up to <paramref name="count"/> entries of one index after the entry (score, id), in index order, with their
+    /// records. Keyed on the entry, not its rank, so entries leaving the index (a filing decided while a bureau pages
+    /// through its submitted ones) do not shift the next page.
     /// </summary>
-    public async Task<IReadOnlyList<(string Id, long Score)>> FilingIdsAfterAsync(string indexKey, long? afterScore, string? afterId, int count)
-    {
-        // Entries sharing the last score are read again and skipped; fetch a little more, and more again in the rare case that is not enough.
-        for (var extra = 16; ; extra *= 4)
-        {
-            var limit = count + extra;
-            var entries = await Db.SortedSetRangeByScoreWithScoresAsync(
-                indexKey, afterScore ?? double.NegativeInfinity, double.PositiveInfinity, Exclude.None, Order.Ascending, 0, limit);
-            var after = entries
-                .Select(entry => (Id: entry.Element.ToString(), Score: (long)entry.Score))
-                .Where(entry => afterScore is not { } last || entry.Score > last || string.CompareOrdinal(entry.Id, afterId) > 0)
-                .Take(count)
-                .ToList();
-            if (after.Count == count || entries.Length < limit)
-            {
-                return after;
-            }
-        }
-    }
+    public Task<IReadOnlyList<FilingPageRead.Entry>> PageAsync(string indexKey, long? afterScore, string? afterId, int count) =>
+        FilingPageRead.ReadAsync(Db, indexKey, afterScore, afterId, count);
 
     public Task<StreamEntry[]> ChangesAfterAsync(string regionCode, string firstId, int count) =>
         Db.StreamRangeAsync(FilingKeys.RegionChanges(regionCode), minId: firstId, maxId: "+", count: count);
@@ -178,7 +161,7 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         script.Absent(requestKey);
 
         var state = StorageJson.Write(filing);
-        script.Write("HSET", key, "version", filing.Version, "state", state, "creditCode", change.BranchCreditCode);
+        script.Write("HSET", key, "version", filing.Version, "state", state, "creditCode", change.BranchCreditCode, "record", change.Record);
 
         var firstSeen = change.FirstSubmittedAt.ToUnixTimeMilliseconds();
         foreach (var index in new[] { FilingKeys.AllFilings, FilingKeys.RegionFilings(filing.Region.Code), FilingKeys.OrganisationFilings(filing.OrganisationId) })

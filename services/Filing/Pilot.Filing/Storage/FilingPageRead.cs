@@ -1,0 +1,63 @@
+using System.Globalization;
+using StackExchange.Redis;
+
+namespace Pilot.Filing.Storage;
+
+/// <summary>
+/// One page of an index together with each filing's stored record, in one script: one round trip instead of
+/// a range read plus a read per filing, and the index and the records are read at the same instant, so a page
+/// never shows a filing in a status it has just left.
+/// </summary>
+/// <remarks>
+/// The script reads the filing hashes it finds in the index, which it cannot declare in advance; every key it
+/// touches is the Filing service's own, on the one Redis the service runs against.
+/// </remarks>
+internal static class FilingPageRead
+{
+    // KEYS[1] index; ARGV: after score ('' = from the start), after id, how many, filing key prefix.
+    // Entries sharing the after score are ordered by id, as Redis orders them; those up to the after id are skipped.
+    private const string Script = """
+        local from = ARGV[1] == '' and '-inf' or ARGV[1]
+        local after = ARGV[1] ~= '' and tonumber(ARGV[1]) or nil
+        local want = tonumber(ARGV[3])
+        local chunk = want + 16
+        local out = {}
+        local offset = 0
+        while true do
+          local entries = redis.call('ZRANGEBYSCORE', KEYS[1], from, '+inf', 'WITHSCORES', 'LIMIT', offset, chunk)
+          for i = 1, #entries, 2 do
+            local id, score = entries[i], entries[i + 1]
+            if after == nil or tonumber(score) > after or id > ARGV[2] then
+              out[#out + 1] = id
+              out[#out + 1] = score
+              out[#out + 1] = redis.call('HGET', ARGV[4] .. id, 'record') or ''
+              if #out == want * 3 then return out end
+            end
+          end
+          if #entries < chunk * 2 then return out end
+          offset = offset + chunk
+        end
+        """;
+
+    public sealed record Entry(string Id, long Score, byte[]? Record);
+
+    /// <summary>Up to <paramref name="count"/> entries after (score, id), in index order, each with its record when one is stored.</summary>
+    public static async Task<IReadOnlyList<Entry>> ReadAsync(IDatabase db, string indexKey, long? afterScore, string? afterId, int count)
+    {
+        var result = (RedisResult[])(await db.ScriptEvaluateAsync(
+            Script,
+            [indexKey],
+            [afterScore?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, afterId ?? string.Empty, count, FilingKeys.FilingPrefix]))!;
+        var entries = new List<Entry>(result.Length / 3);
+        for (var i = 0; i + 2 < result.Length; i += 3)
+        {
+            var record = (byte[]?)result[i + 2];
+            entries.Add(new Entry(
+                result[i].ToString(),
+                (long)double.Parse(result[i + 1].ToString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+                record is { Length: > 0 } ? record : null));
+        }
+
+        return entries;
+    }
+}
