@@ -78,3 +78,11 @@ public sealed record ReminderSent(string Key) : IIntegrationEvent, ITestEvent
 
     public static string Topic => "test-followup-out-events";
 }
+
+/// <summary>What the crash probe process commits before it is killed (same type and topic as the probe's own record).</summary>
+public sealed record ProbeCommitted(string Key) : IIntegrationEvent, ITestEvent
+{
+    public static string EventType => "pilot.test.probe.committed.v1";
+
+    public static string Topic => "test-crash-events";
+}
