@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using StackExchange.Redis;
 
@@ -37,18 +38,28 @@ public sealed class ConditionalCommit
     private readonly List<RedisKey> keys = [];
     private readonly Dictionary<string, int> keyIndex = new(StringComparer.Ordinal);
     private readonly List<RedisValue> args = [RedisValue.Null];
-    private readonly List<object[]> conditions = [];
-    private readonly List<object[]> writes = [];
+    private readonly List<(string Kind, int[] Indexes)> conditions = [];
+    private readonly List<(string Command, int[] Indexes)> writes = [];
     private readonly List<PreparedEvent> events = [];
 
-    public void Absent(string key) => conditions.Add(["absent", Key(key)]);
+    public void Absent(string key) => conditions.Add(("absent", [Key(key)]));
 
-    public void StringEquals(string key, RedisValue value) => conditions.Add(["string", Key(key), Arg(value)]);
+    public void StringEquals(string key, RedisValue value) => conditions.Add(("string", [Key(key), Arg(value)]));
 
-    public void HashFieldEquals(string key, string field, RedisValue value) => conditions.Add(["equals", Key(key), Arg(field), Arg(value)]);
+    public void HashFieldEquals(string key, string field, RedisValue value) => conditions.Add(("equals", [Key(key), Arg(field), Arg(value)]));
 
-    public void Write(string command, string key, params RedisValue[] values) =>
-        writes.Add([command, Key(key), .. values.Select(value => (object)Arg(value))]);
+    public void Write(string command, string key, params RedisValue[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var indexes = new int[values.Length + 1];
+        indexes[0] = Key(key);
+        for (var i = 0; i < values.Length; i++)
+        {
+            indexes[i + 1] = Arg(values[i]);
+        }
+
+        writes.Add((command, indexes));
+    }
 
     /// <summary>Appends an event from <see cref="IEventOutbox.Prepare"/>, exactly as daprd's component would.</summary>
     public void Append(PreparedEvent evt)
@@ -62,7 +73,7 @@ public sealed class ConditionalCommit
     public async Task<bool> ExecuteAsync(IDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        args[0] = JsonSerializer.Serialize(new { c = conditions, w = writes });
+        args[0] = Plan();
         var result = await database.ScriptEvaluateAsync(Script, [.. keys], [.. args]).ConfigureAwait(false);
         if ((int)result != 1)
         {
@@ -71,6 +82,39 @@ public sealed class ConditionalCommit
 
         events.ForEach(evt => evt.Committed());
         return true;
+    }
+
+    /// <summary>The plan as the script reads it, written by hand: it is on every commit's path.</summary>
+    private byte[] Plan()
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 + (16 * (conditions.Count + writes.Count)));
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            WriteSteps(json, "c", conditions);
+            WriteSteps(json, "w", writes);
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteSteps(Utf8JsonWriter json, string name, List<(string Name, int[] Indexes)> steps)
+    {
+        json.WriteStartArray(name);
+        foreach (var (stepName, indexes) in steps)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(stepName);
+            foreach (var index in indexes)
+            {
+                json.WriteNumberValue(index);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
     }
 
     private int Key(string key)

@@ -67,6 +67,24 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
         await watch.CancelAsync();
     }
 
+    [Fact]
+    public async Task Changes_written_before_records_were_kept_are_still_delivered()
+    {
+        const string region = "340000";
+        var filing = await scenario.FileAsync(scenario.Branch(region));
+        var stored = await factory.Redis.HashGetAsync(Storage.FilingKeys.Filing(filing.FilingId), ["state", "creditCode"]);
+        await factory.Redis.StreamAddAsync(Storage.FilingKeys.RegionChanges(region), [new("kind", "Submitted"), new("state", stored[0]), new("creditCode", stored[1])]);
+
+        using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var call = scenario.Client.WatchFilings(new WatchFilingsRequest(), scenario.Bureau(region), cancellationToken: watch.Token);
+        var current = await NextAsync(call, watch.Token);
+        var older = await NextAsync(call, watch.Token);
+
+        Assert.Equal(filing, current.Filing);
+        Assert.Equal(filing, older.Filing);
+        await watch.CancelAsync();
+    }
+
     [Theory]
     [InlineData("not-a-cursor", "cursor")]
     [InlineData("12-x", "cursor")]

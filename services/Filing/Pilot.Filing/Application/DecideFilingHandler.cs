@@ -86,6 +86,8 @@ internal sealed class DecideFilingHandler(FilingStore store, RequestReplies repl
             var answer = RequestReplies.Reply(caller, requestId, fingerprint, reply);
             var change = new FilingChangeToStore(
                 filing, current.Filing.Version, answer.Reply!, filing.Status, current.BranchCreditCode, filing.SubmittedAt,
+                PreviousRegionCode: current.Filing.Region.Code,
+                PreviousStatus: current.Filing.Status,
                 ReservedNumber: filing.Status == Domain.Filings.FilingStatus.Accepted ? filing.Decision?.FilingNumber : null);
             if (await store.CommitFilingAsync(change, outcome.Audit, outcome.Events, answer))
             {

@@ -51,14 +51,17 @@ internal sealed class FilingWatch(FilingStore store, FilingQueries queries, IOpt
         }
     }
 
+    /// <summary>Entries carry the stored record; entries written before records were kept carry the JSON state.</summary>
     private static FilingChange ToChange(StreamEntry entry)
     {
-        var filing = StorageJson.Read<BranchFiling>(entry["state"].ToString());
+        var record = entry["record"];
         return new FilingChange
         {
             Cursor = entry.Id.ToString(),
             Kind = FilingMappers.ToChangeKind(Enum.Parse<Domain.Filings.FilingStatus>(entry["kind"].ToString())),
-            Filing = FilingMappers.ToProto(new StoredFiling(filing, entry["creditCode"].ToString())),
+            Filing = record.IsNullOrEmpty
+                ? FilingMappers.ToProto(new StoredFiling(StorageJson.Read<BranchFiling>(entry["state"].ToString()), entry["creditCode"].ToString()))
+                : FilingRecord.Parser.ParseFrom((byte[])record!),
         };
     }
 

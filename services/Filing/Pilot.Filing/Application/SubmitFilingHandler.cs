@@ -51,7 +51,7 @@ internal sealed class SubmitFilingHandler(
             var reply = FilingMappers.ToProto(stored);
             var answer = RequestReplies.Reply(caller, request.RequestId, fingerprint, reply);
             var change = new FilingChangeToStore(
-                filing, current?.Filing.Version ?? 0, answer.Reply!, filing.Status, creditCode, filing.SubmittedAt, current?.Filing.Region.Code);
+                filing, current?.Filing.Version ?? 0, answer.Reply!, filing.Status, creditCode, filing.SubmittedAt, current?.Filing.Region.Code, current?.Filing.Status);
             if (await store.CommitFilingAsync(change, outcome.Audit, outcome.Events, answer))
             {
                 return reply;

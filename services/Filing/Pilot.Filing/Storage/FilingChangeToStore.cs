@@ -10,6 +10,7 @@ namespace Pilot.Filing.Storage;
 /// <param name="BranchCreditCode">The branch's credit code as the organisation gave it.</param>
 /// <param name="FirstSubmittedAt">When the filing first arrived; orders the lists.</param>
 /// <param name="PreviousRegionCode">The region before a resubmission, to move the filing between region lists.</param>
+/// <param name="PreviousStatus">The status before the change, to take the filing off that status list; null for a new filing.</param>
 /// <param name="ReservedNumber">A filing number to reserve in the filing's region.</param>
 internal sealed record FilingChangeToStore(
     BranchFiling Filing,
@@ -19,4 +20,5 @@ internal sealed record FilingChangeToStore(
     string BranchCreditCode,
     DateTimeOffset FirstSubmittedAt,
     string? PreviousRegionCode = null,
+    FilingStatus? PreviousStatus = null,
     string? ReservedNumber = null);

@@ -31,7 +31,10 @@ internal static class FilingKeys
     /// <summary>String: the filing id holding a filing number (备案编号) in a region.</summary>
     public static string FilingNumber(string regionCode, string filingNumber) => $"filing:number:{regionCode}:{filingNumber}";
 
-    /// <summary>Stream of a region's filing changes; WatchFilings' cursor is the entry id.</summary>
+    /// <summary>
+    /// Stream of a region's filing changes (<c>kind</c>, <c>record</c>; older entries <c>state</c> and <c>creditCode</c>);
+    /// WatchFilings' cursor is the entry id.
+    /// </summary>
     public static string RegionChanges(string regionCode) => $"filing:changes:{regionCode}";
 
     /// <summary>Streams of audit records (field <c>record</c>, JSON): everything, and per region.</summary>

@@ -164,34 +164,31 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         script.Write("HSET", key, "version", filing.Version, "state", state, "creditCode", change.BranchCreditCode, "record", change.Record);
 
         var firstSeen = change.FirstSubmittedAt.ToUnixTimeMilliseconds();
-        foreach (var index in new[] { FilingKeys.AllFilings, FilingKeys.RegionFilings(filing.Region.Code), FilingKeys.OrganisationFilings(filing.OrganisationId) })
+        var region = filing.Region.Code;
+        var movedRegion = change.PreviousRegionCode is { } previous && previous != region;
+        if (change.ExpectedVersion == 0 || movedRegion)
         {
-            script.Write("ZADD", index, "NX", firstSeen, filing.FilingId);
+            foreach (var index in new[] { FilingKeys.AllFilings, FilingKeys.RegionFilings(region), FilingKeys.OrganisationFilings(filing.OrganisationId) })
+            {
+                script.Write("ZADD", index, "NX", firstSeen, filing.FilingId);
+            }
         }
 
-        if (change.PreviousRegionCode is { } previous && previous != filing.Region.Code)
+        if (movedRegion)
         {
-            script.Write("ZREM", FilingKeys.RegionFilings(previous), filing.FilingId);
+            script.Write("ZREM", FilingKeys.RegionFilings(change.PreviousRegionCode!), filing.FilingId);
             foreach (var status in Enum.GetValues<FilingStatus>())
             {
-                script.Write("ZREM", FilingKeys.RegionStatusFilings(previous, status), filing.FilingId);
+                script.Write("ZREM", FilingKeys.RegionStatusFilings(change.PreviousRegionCode!, status), filing.FilingId);
             }
         }
-
-        foreach (var status in Enum.GetValues<FilingStatus>())
+        else if (change.PreviousStatus is { } before && before != filing.Status)
         {
-            var statusKey = FilingKeys.RegionStatusFilings(filing.Region.Code, status);
-            if (status == filing.Status)
-            {
-                script.Write("ZADD", statusKey, firstSeen, filing.FilingId);
-            }
-            else
-            {
-                script.Write("ZREM", statusKey, filing.FilingId);
-            }
+            script.Write("ZREM", FilingKeys.RegionStatusFilings(region, before), filing.FilingId);
         }
 
-        script.Write("XADD", FilingKeys.RegionChanges(filing.Region.Code), "*", "kind", change.Kind.ToString(), "state", state, "creditCode", change.BranchCreditCode);
+        script.Write("ZADD", FilingKeys.RegionStatusFilings(region, filing.Status), firstSeen, filing.FilingId);
+        script.Write("XADD", FilingKeys.RegionChanges(region), "*", "kind", change.Kind.ToString(), "record", change.Record);
         var item = new TrackedItem(filing.FilingId, TrackedItemKind.LocalFiling, filing.OrganisationId, Done: filing.Status != FilingStatus.Rejected);
         script.Write("HSET", FilingKeys.DueItems(filing.BatchId), $"{item.Kind}:{item.ItemId}", StorageJson.Write(item));
 
