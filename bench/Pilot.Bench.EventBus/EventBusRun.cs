@@ -13,7 +13,8 @@ namespace Pilot.Bench.EventBus;
 /// </summary>
 internal static class EventBusRun
 {
-    public static async Task<RunResult> RunAsync(string name, IConnectionMultiplexer redis, string padding, int count, int handlerConcurrency, Func<int, Func<int, Task>, Task> drive, bool commitInBatches = false)
+    public static async Task<RunResult> RunAsync(
+        string name, IConnectionMultiplexer redis, string padding, int count, int handlerConcurrency, Func<int, Func<int, Task>, Task> drive, bool commitInBatches = false, bool luaProducer = false)
     {
         var appId = $"bench-{Guid.NewGuid():N}";
         var db = redis.GetDatabase();
@@ -38,6 +39,16 @@ internal static class EventBusRun
         await drive(count, async i =>
         {
             recorder.Sent(i);
+            if (luaProducer)
+            {
+                // As the Registry and Filing commit: one script for the state and the event.
+                var commit = new ConditionalCommit();
+                commit.Write("HSET", $"{appId}:producer-state", i, 1);
+                commit.Append(outbox.Prepare(BenchTick.Topic, BenchTick.EventType, new BenchTick(i, padding)));
+                await commit.ExecuteAsync(db);
+                return;
+            }
+
             var tx = db.CreateTransaction();
             _ = tx.HashSetAsync($"{appId}:producer-state", i, 1);
             outbox.Enlist(tx, new BenchTick(i, padding));
