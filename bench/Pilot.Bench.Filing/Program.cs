@@ -17,7 +17,8 @@ using Proto = Pilot.Protos.Filing;
 // Filing through gRPC against a local redis-server, each method next to a bare echo of the same request size,
 // all served by one host with the production pipeline (authentication, telemetry instrumentation, error
 // mapping). The Registry is replaced by BenchBranches, so only Filing's own work is measured.
-// Usage: dotnet run -c Release --project bench/Pilot.Bench.Filing [seconds=8] [workers=32] [methods=submit,list,accept]
+// Usage: dotnet run -c Release --project bench/Pilot.Bench.Filing [seconds=8] [workers=32] [methods=submit,list,accept] [nocache]
+// ("nocache" turns off the page cache of bureaus' lists, so every ListFilings reads its page from Redis).
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 8;
 var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
 var methods = (args.Length > 2 ? args[2] : "submit,list,accept").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -32,6 +33,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Environme
 builder.Configuration["Pilot:Auth:SigningKey"] = signingKey;
 builder.Configuration["ConnectionStrings:redis"] = redis.ConnectionString;
 builder.Configuration["Pilot:Blobs:Path"] = blobs.FullName;
+if (args.Length > 3 && args[3] == "nocache")
+{
+    builder.Configuration["Pilot:Filing:ListCachePages"] = "0";
+}
+
 builder.Configuration["Pilot:Batches:bench:Plan"] = Iso(today.AddDays(20));
 builder.Configuration["Pilot:Batches:bench:FilingGuidance"] = Iso(today.AddDays(40));
 builder.Configuration["Pilot:Batches:bench:ImplementationAndPublicity"] = Iso(today.AddDays(60));

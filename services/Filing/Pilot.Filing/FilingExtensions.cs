@@ -57,6 +57,7 @@ public static class FilingExtensions
         services.AddScoped<PackageQueries>();
         services.AddScoped<SubmitFilingHandler>();
         services.AddScoped<DecideFilingHandler>();
+        services.AddSingleton<FilingPageCache>();
         services.AddScoped<FilingQueries>();
         services.AddScoped<FilingWatch>();
         services.AddScoped<AuditQueries>();

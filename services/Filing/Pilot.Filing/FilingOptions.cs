@@ -16,6 +16,12 @@ public sealed class FilingOptions
     /// </summary>
     public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How many pages of bureaus' work lists (a region's filings in one status) are kept in memory, each valid
+    /// until the region's next filing change; 0 turns the cache off.
+    /// </summary>
+    public int ListCachePages { get; set; } = 1024;
+
     /// <summary>How long the answer to a request id is kept for retries.</summary>
     public TimeSpan RequestRetention { get; set; } = TimeSpan.FromDays(7);
 }

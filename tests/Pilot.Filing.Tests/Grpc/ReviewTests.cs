@@ -230,6 +230,30 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
     }
 
     [Fact]
+    public async Task A_page_read_just_before_a_decision_shows_the_decision_at_once()
+    {
+        var region = "360000";
+        var bureau = scenario.Bureau(region);
+        var filings = new List<FilingRecord>();
+        for (var i = 0; i < 3; i++)
+        {
+            filings.Add(await scenario.FileAsync(scenario.Branch(region)));
+        }
+
+        var submitted = new ListFilingsRequest { Status = FilingStatus.Submitted, PageSize = 10 };
+        var before = await scenario.Client.ListFilingsAsync(submitted, bureau, cancellationToken: Ct);
+        var again = await scenario.Client.ListFilingsAsync(submitted, bureau, cancellationToken: Ct);
+        var accepted = await scenario.Client.AcceptFilingAsync(Scenario.Accept(filings[1]), bureau, cancellationToken: Ct);
+        var after = await scenario.Client.ListFilingsAsync(submitted, bureau, cancellationToken: Ct);
+        var acceptedList = await scenario.Client.ListFilingsAsync(new ListFilingsRequest { Status = FilingStatus.Accepted, PageSize = 10 }, bureau, cancellationToken: Ct);
+
+        Assert.Equal(filings, before.Filings);
+        Assert.Equal(before, again);
+        Assert.Equal([filings[0], filings[2]], after.Filings);
+        Assert.Equal([accepted], acceptedList.Filings);
+    }
+
+    [Fact]
     public async Task Filings_stored_before_records_were_kept_are_listed_from_their_state()
     {
         var region = "530000";

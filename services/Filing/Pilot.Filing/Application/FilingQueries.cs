@@ -7,7 +7,7 @@ using Pilot.SharedKernel;
 
 namespace Pilot.Filing.Application;
 
-internal sealed class FilingQueries(FilingStore store, RefusalAudit audit)
+internal sealed class FilingQueries(FilingStore store, RefusalAudit audit, FilingPageCache cache)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -36,7 +36,7 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit)
         var pageSize = PageSize(request.PageSize);
         if (scope is { OrganisationId: null, RegionCode: { } bureauRegion, Status: { } status })
         {
-            return await ListByStatusAsync(scope, FilingKeys.RegionStatusFilings(bureauRegion, status), pageSize, request.PageToken);
+            return await ListByStatusAsync(scope, bureauRegion, FilingKeys.RegionStatusFilings(bureauRegion, status), pageSize, request.PageToken);
         }
 
         var offset = Offset(request.PageToken);
@@ -77,12 +77,21 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit)
 
     /// <summary>
     /// A region's filings in one status (a bureau's work list) from the index of exactly those, with their stored
-    /// records, in one read; filings stored before records were kept are read and mapped from their state.
+    /// records, in one read; filings stored before records were kept are read and mapped from their state. A page
+    /// read before is answered from memory while the region has not changed since.
     /// </summary>
-    private async Task<ListFilingsResponse> ListByStatusAsync(FilingListScope scope, string index, int pageSize, string? pageToken)
+    private async Task<ListFilingsResponse> ListByStatusAsync(FilingListScope scope, string region, string index, int pageSize, string? pageToken)
     {
         var (afterScore, afterId) = Cursor(pageToken);
-        var entries = await store.PageAsync(index, afterScore, afterId, pageSize + 1);
+        var versionKey = FilingKeys.RegionVersion(region);
+        var cacheKey = new FilingPageCache.PageKey(index, pageToken ?? string.Empty, pageSize);
+        if (cache.Enabled && cache.Find(cacheKey, await store.VersionAsync(versionKey)) is { } unchanged)
+        {
+            return unchanged;
+        }
+
+        var read = await store.PageAsync(index, versionKey, afterScore, afterId, pageSize + 1);
+        var entries = read.Entries;
         var page = entries.Take(pageSize).ToList();
         var response = new ListFilingsResponse();
         var withoutRecord = page.Where(entry => entry.Record is null).Select(entry => entry.Id).ToList();
@@ -106,6 +115,7 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit)
         response.NextPageToken = entries.Count > pageSize
             ? string.Create(CultureInfo.InvariantCulture, $"{CursorPrefix}{page[^1].Score}:{page[^1].Id}")
             : string.Empty;
+        cache.Keep(cacheKey, read.Version, response);
         return response;
     }
 

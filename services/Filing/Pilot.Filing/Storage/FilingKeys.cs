@@ -28,6 +28,12 @@ internal static class FilingKeys
 
     public static string OrganisationFilings(string orgId) => $"filing:filings:org:{orgId}";
 
+    /// <summary>
+    /// Counter raised by every filing change in the region, in the same commit: a page of the region's lists read
+    /// at one value is still exact while the counter has not moved.
+    /// </summary>
+    public static string RegionVersion(string regionCode) => $"filing:region-version:{regionCode}";
+
     /// <summary>String: the filing id holding a filing number (备案编号) in a region.</summary>
     public static string FilingNumber(string regionCode, string filingNumber) => $"filing:number:{regionCode}:{filingNumber}";
 

@@ -14,14 +14,15 @@ namespace Pilot.Filing.Storage;
 /// </remarks>
 internal static class FilingPageRead
 {
-    // KEYS[1] index; ARGV: after score ('' = from the start), after id, how many, filing key prefix.
-    // Entries sharing the after score are ordered by id, as Redis orders them; those up to the after id are skipped.
+    // KEYS[1] index, KEYS[2] the region's change counter; ARGV: after score ('' = from the start), after id, how many,
+    // filing key prefix. Entries sharing the after score are ordered by id, as Redis orders them; those up to the after
+    // id are skipped. The reply starts with the counter, read in the same step as the page.
     private const string Script = """
         local from = ARGV[1] == '' and '-inf' or ARGV[1]
         local after = ARGV[1] ~= '' and tonumber(ARGV[1]) or nil
         local want = tonumber(ARGV[3])
         local chunk = want + 16
-        local out = {}
+        local out = { redis.call('GET', KEYS[2]) or '0' }
         local offset = 0
         while true do
           local entries = redis.call('ZRANGEBYSCORE', KEYS[1], from, '+inf', 'WITHSCORES', 'LIMIT', offset, chunk)
@@ -31,7 +32,7 @@ internal static class FilingPageRead
               out[#out + 1] = id
               out[#out + 1] = score
               out[#out + 1] = redis.call('HGET', ARGV[4] .. id, 'record') or ''
-              if #out == want * 3 then return out end
+              if #out == want * 3 + 1 then return out end
             end
           end
           if #entries < chunk * 2 then return out end
@@ -41,15 +42,18 @@ internal static class FilingPageRead
 
     public sealed record Entry(string Id, long Score, byte[]? Record);
 
+    /// <param name="Version">The region's change counter when the page was read.</param>
+    public sealed record Page(long Version, IReadOnlyList<Entry> Entries);
+
     /// <summary>Up to <paramref name="count"/> entries after (score, id), in index order, each with its record when one is stored.</summary>
-    public static async Task<IReadOnlyList<Entry>> ReadAsync(IDatabase db, string indexKey, long? afterScore, string? afterId, int count)
+    public static async Task<Page> ReadAsync(IDatabase db, string indexKey, string versionKey, long? afterScore, string? afterId, int count)
     {
         var result = (RedisResult[])(await db.ScriptEvaluateAsync(
             Script,
-            [indexKey],
+            [indexKey, versionKey],
             [afterScore?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, afterId ?? string.Empty, count, FilingKeys.FilingPrefix]))!;
         var entries = new List<Entry>(result.Length / 3);
-        for (var i = 0; i + 2 < result.Length; i += 3)
+        for (var i = 1; i + 2 < result.Length; i += 3)
         {
             var record = (byte[]?)result[i + 2];
             entries.Add(new Entry(
@@ -58,6 +62,6 @@ internal static class FilingPageRead
                 record is { Length: > 0 } ? record : null));
         }
 
-        return entries;
+        return new Page(long.Parse(result[0].ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), entries);
     }
 }

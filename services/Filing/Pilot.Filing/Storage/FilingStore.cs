@@ -107,8 +107,10 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
     /// records. Keyed on the entry, not its rank, so entries leaving the index (a filing decided while a bureau pages
     /// through its submitted ones) do not shift the next page.
     /// </summary>
-    public Task<IReadOnlyList<FilingPageRead.Entry>> PageAsync(string indexKey, long? afterScore, string? afterId, int count) =>
-        FilingPageRead.ReadAsync(Db, indexKey, afterScore, afterId, count);
+    public Task<FilingPageRead.Page> PageAsync(string indexKey, string versionKey, long? afterScore, string? afterId, int count) =>
+        FilingPageRead.ReadAsync(Db, indexKey, versionKey, afterScore, afterId, count);
+
+    public async Task<long> VersionAsync(string versionKey) => (long?)await Db.StringGetAsync(versionKey) ?? 0;
 
     public Task<StreamEntry[]> ChangesAfterAsync(string regionCode, string firstId, int count) =>
         Db.StreamRangeAsync(FilingKeys.RegionChanges(regionCode), minId: firstId, maxId: "+", count: count);
@@ -174,8 +176,10 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
             }
         }
 
+        script.Write("INCR", FilingKeys.RegionVersion(region));
         if (movedRegion)
         {
+            script.Write("INCR", FilingKeys.RegionVersion(change.PreviousRegionCode!));
             script.Write("ZREM", FilingKeys.RegionFilings(change.PreviousRegionCode!), filing.FilingId);
             foreach (var status in Enum.GetValues<FilingStatus>())
             {
