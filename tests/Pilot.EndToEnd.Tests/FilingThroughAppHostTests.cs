@@ -20,7 +20,7 @@ namespace Pilot.EndToEnd.Tests;
 [Collection(PilotAppFixture.Collection)]
 public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
 {
-    // Filing knows this batch's dates without configuration; the demo uses another batch, so nothing collides.
+    // The test opens this batch in the Registry (Filing asks it for the dates); the demo uses another batch, so nothing collides.
     private const string Batch = "2020";
     private const string Beijing = "110000";
     private const string Occupation = "6-31-01-03";
@@ -78,6 +78,10 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
             },
         }, orgCaller, cancellationToken: ct);
 
+        // R5 on Filing's side: the recommending department's package carries the pilot work plan naming the branch.
+        var departmentCaller = As(tokens.Issue(Roles.Department, org: department.Id, subject: department.Id));
+        await HandInPackageAsync(filing, departmentCaller, department.Id, id, ct);
+
         // Filing: the organisation files; the Beijing bureau finds it in its list and accepts it.
         var submitted = await filing.SubmitFilingAsync(new FilingProto.SubmitFilingRequest
         {
@@ -105,6 +109,34 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
         var cloudEvents = entries.Select(entry => entry["data"].ToString()).ToList();
         Assert.Contains(cloudEvents, json => json.Contains("pilot.filing.filing-accepted.v1", StringComparison.Ordinal)
             && json.Contains(accepted.FilingId, StringComparison.Ordinal));
+    }
+
+    /// <summary>One PDF stands for every document of the department's checklist, declaring everything required (R7).</summary>
+    private static async Task HandInPackageAsync(FilingProto.Filing.FilingClient filing, Metadata department, string departmentId, string id, CancellationToken ct)
+    {
+        var checklist = await filing.GetChecklistAsync(new FilingProto.GetChecklistRequest { SubmitterKind = FilingProto.SubmitterKind.Department }, department, cancellationToken: ct);
+        using var upload = filing.UploadDocument(department, cancellationToken: ct);
+        await upload.RequestStream.WriteAsync(new FilingProto.UploadDocumentRequest
+        {
+            Metadata = new FilingProto.UploadMetadata { BatchId = Batch, SponsorOrgId = departmentId, FileName = "plan.pdf" },
+        }, ct);
+        await upload.RequestStream.WriteAsync(new FilingProto.UploadDocumentRequest
+        {
+            Chunk = Google.Protobuf.ByteString.CopyFromUtf8($"%PDF-1.4\n% e2e {id}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+        }, ct);
+        await upload.RequestStream.CompleteAsync();
+        var file = await upload.ResponseAsync;
+
+        var package = new FilingProto.SubmitPackageRequest { RequestId = $"e2e-package-{id}", BatchId = Batch, SponsorOrgId = departmentId, LetterDate = "2020-09-28" };
+        foreach (var document in checklist.Documents)
+        {
+            var declaration = new FilingProto.DocumentDeclaration { DocumentId = document.Id, Sha256 = file.Sha256 };
+            declaration.Sections.AddRange(document.Sections.Select(section => section.Id));
+            declaration.Regulations.AddRange(document.Regulations.Select(regulation => regulation.Id));
+            package.Documents.Add(declaration);
+        }
+
+        await filing.SubmitPackageAsync(package, department, cancellationToken: ct);
     }
 
     private static async Task OpenBatchOnceAsync(RegistryProto.Registry.RegistryClient registry, Metadata centre, CancellationToken ct)

@@ -59,6 +59,29 @@ public sealed class RegistryBranchFactsTests(FilingFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_recommended_organisations_plan_counts_as_received_once_a_recommending_department_hands_in_its_package()
+    {
+        var (department, caller) = scenario.Sponsor(DomainSubmitterKind.Department);
+        var (otherDepartment, otherCaller) = scenario.Sponsor(DomainSubmitterKind.Department);
+        var registry = new FakeRegistry(new Branch
+        {
+            Id = "b-7", OrganisationId = "eval-7", BatchId = FilingFactory.OpenBatch, OrganisationAdmitted = true,
+            RecommendedBy = { department }, Region = new Region { Code = "420000" },
+        });
+
+        var otherFile = await scenario.UploadAsync(otherCaller, otherDepartment, SampleFiles.Pdf());
+        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.Department, otherDepartment, otherFile.Sha256), otherCaller, cancellationToken: Ct);
+        var beforeOwnDepartment = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-7", Ct);
+        var file = await scenario.UploadAsync(caller, department, SampleFiles.Pdf());
+        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.Department, department, file.Sha256), caller, cancellationToken: Ct);
+        var after = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-7", Ct);
+
+        Assert.True(beforeOwnDepartment!.OrganisationRecommendedForBatch);
+        Assert.False(beforeOwnDepartment.PilotWorkPlanNamesBranch);
+        Assert.True(after!.PilotWorkPlanNamesBranch);
+    }
+
+    [Fact]
     public async Task A_branch_of_another_batch_or_unknown_to_the_Registry_has_no_facts()
     {
         var otherBatch = new FakeRegistry(new Branch { Id = "b-3", BatchId = "2020", Region = new Region { Code = "110000" } });

@@ -117,6 +117,7 @@ public sealed class RegistryMethodTests(RegistryFactory factory) : IClassFixture
         var branch = await client.AddBranchAsync(scenario.AddBranch(industryId, "ind-br-" + scenario.Suffix), factory.As(Roles.IndustryOrg, org: industryId));
         Assert.True(branch.OrganisationIsIndustry);
         Assert.True(branch.OrganisationAdmitted);
+        Assert.Empty(branch.RecommendedBy);
     }
 
     private async Task<RegistryScenario> RecommendedAsync()

@@ -24,6 +24,8 @@ public sealed class RegistryWorkflowTests(RegistryFactory factory) : IClassFixtu
 
         var branch = await client.AddBranchAsync(scenario.AddBranch(scenario.OrgA, "br-" + scenario.Suffix, "440000"), factory.As(Roles.EvaluationOrg, org: scenario.OrgA));
         Assert.True(branch.OrganisationAdmitted);
+        Assert.Equal([scenario.DepartmentId], branch.RecommendedBy);
+        Assert.Equal([scenario.DepartmentId], (await client.GetBranchAsync(new Proto.GetBranchRequest { BranchId = branch.Id }, factory.As(Roles.NationalCentre))).RecommendedBy);
         Assert.Equal("广东省", branch.Region.Name);
 
         var published = (await RegistryEventTypesAsync()).Skip(eventsBefore.Count).ToList();

@@ -49,18 +49,21 @@ internal sealed class RegistryBranchFactsSource(
     }
 
     /// <summary>
-    /// An industry organisation hands in its own work plan, with its branch list, as its material package:
-    /// Filing holds that package. A recommended organisation's plan comes with its department's package, and
-    /// the Registry does not (yet) say which department recommended it, so there the branch's registration
-    /// in the batch, which only follows the recommendation, stands for the plan naming it.
+    /// The pilot work plan that names the branch arrives in a material package, which Filing holds: an industry
+    /// organisation hands in its own (with its branch list); a recommended organisation's plan comes with the
+    /// package of a department that recommended it for the batch, as the Registry reports those departments.
     /// </summary>
     private async Task<bool> PilotWorkPlanReceivedAsync(Branch branch, string batchId)
     {
-        if (!branch.OrganisationIsIndustry)
+        IReadOnlyList<string> sponsors = branch.OrganisationIsIndustry ? [branch.OrganisationId] : [.. branch.RecommendedBy];
+        foreach (var sponsor in sponsors)
         {
-            return branch.OrganisationAdmitted;
+            if (await store.FindPackageAsync(MaterialPackage.IdFor(batchId, sponsor)) is not null)
+            {
+                return true;
+            }
         }
 
-        return await store.FindPackageAsync(MaterialPackage.IdFor(batchId, branch.OrganisationId)) is not null;
+        return false;
     }
 }

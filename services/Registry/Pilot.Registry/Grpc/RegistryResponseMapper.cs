@@ -57,7 +57,7 @@ internal static class RegistryResponseMapper
         return proto;
     }
 
-    public static Proto.Branch ToProto(BranchView view, bool organisationAdmitted, OccupationCatalogue catalogue)
+    public static Proto.Branch ToProto(BranchView view, bool organisationAdmitted, IReadOnlyList<string> recommendedBy, OccupationCatalogue catalogue)
     {
         var branch = view.Branch;
         var proto = new Proto.Branch
@@ -76,6 +76,7 @@ internal static class RegistryResponseMapper
             Exception = view.Exception is null ? null : ToProto(view.Exception),
         };
         proto.Occupations.AddRange(branch.Occupations.Select(o => ToProto(o, catalogue)));
+        proto.RecommendedBy.AddRange(recommendedBy);
         return proto;
     }
 
