@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using StackExchange.Redis;
 
 namespace Pilot.EventBus;
@@ -14,51 +12,63 @@ namespace Pilot.EventBus;
 /// </summary>
 public sealed class ConditionalCommit
 {
-    // ARGV[1] is the plan: c = [["absent", key] | ["string", key, value arg] | ["equals", key, field arg, value arg]],
-    // w = [[command, key, arg...]]. Every value travels as its own ARGV entry, byte for byte.
+    // The plan comes first in ARGV as plain tokens, the values after it: conditions (count, then 'a' key | 's' key value
+    // | 'e' key field value) and writes (count, then command key n value×n), where key is an index into KEYS and value
+    // an index into ARGV. Every value travels as its own ARGV entry, byte for byte. A flat plan rather than JSON:
+    // decoding a JSON plan with cjson cost about 22 µs of a Filing accept's script time.
     private const string Script = """
-        local plan = cjson.decode(ARGV[1])
-        for _, c in ipairs(plan.c) do
-          if c[1] == 'absent' then
-            if redis.call('EXISTS', KEYS[c[2]]) == 1 then return 0 end
-          elseif c[1] == 'string' then
-            if redis.call('GET', KEYS[c[2]]) ~= ARGV[c[3]] then return 0 end
-          elseif redis.call('HGET', KEYS[c[2]], ARGV[c[3]]) ~= ARGV[c[4]] then
-            return 0
+        local p = 1
+        local conditions = tonumber(ARGV[p]); p = p + 1
+        for _ = 1, conditions do
+          local kind, key = ARGV[p], KEYS[tonumber(ARGV[p + 1])]
+          if kind == 'a' then
+            p = p + 2
+            if redis.call('EXISTS', key) == 1 then return 0 end
+          elseif kind == 's' then
+            local value = ARGV[tonumber(ARGV[p + 2])]
+            p = p + 3
+            if redis.call('GET', key) ~= value then return 0 end
+          else
+            local field, value = ARGV[tonumber(ARGV[p + 2])], ARGV[tonumber(ARGV[p + 3])]
+            p = p + 4
+            if redis.call('HGET', key, field) ~= value then return 0 end
           end
         end
-        for _, w in ipairs(plan.w) do
+        local writes = tonumber(ARGV[p]); p = p + 1
+        for _ = 1, writes do
+          local command, key, count = ARGV[p], KEYS[tonumber(ARGV[p + 1])], tonumber(ARGV[p + 2])
+          p = p + 3
           local args = {}
-          for i = 3, #w do args[#args + 1] = ARGV[w[i]] end
-          redis.call(w[1], KEYS[w[2]], unpack(args))
+          for i = 1, count do args[i] = ARGV[tonumber(ARGV[p + i - 1])] end
+          p = p + count
+          redis.call(command, key, unpack(args))
         end
         return 1
         """;
 
     private readonly List<RedisKey> keys = [];
     private readonly Dictionary<string, int> keyIndex = new(StringComparer.Ordinal);
-    private readonly List<RedisValue> args = [RedisValue.Null];
-    private readonly List<(string Kind, int[] Indexes)> conditions = [];
-    private readonly List<(string Command, int[] Indexes)> writes = [];
+    private readonly List<RedisValue> values = [];
+    private readonly List<Step> conditions = [];
+    private readonly List<Step> writes = [];
     private readonly List<PreparedEvent> events = [];
 
-    public void Absent(string key) => conditions.Add(("absent", [Key(key)]));
+    public void Absent(string key) => conditions.Add(new Step("a", Key(key), []));
 
-    public void StringEquals(string key, RedisValue value) => conditions.Add(("string", [Key(key), Arg(value)]));
+    public void StringEquals(string key, RedisValue value) => conditions.Add(new Step("s", Key(key), [Value(value)]));
 
-    public void HashFieldEquals(string key, string field, RedisValue value) => conditions.Add(("equals", [Key(key), Arg(field), Arg(value)]));
+    public void HashFieldEquals(string key, string field, RedisValue value) => conditions.Add(new Step("e", Key(key), [Value(field), Value(value)]));
 
     public void Write(string command, string key, params RedisValue[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var indexes = new int[values.Length + 1];
-        indexes[0] = Key(key);
+        var indexes = new int[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            indexes[i + 1] = Arg(values[i]);
+            indexes[i] = Value(values[i]);
         }
 
-        writes.Add((command, indexes));
+        writes.Add(new Step(command, Key(key), indexes));
     }
 
     /// <summary>Appends an event from <see cref="IEventOutbox.Prepare"/>, exactly as daprd's component would.</summary>
@@ -73,8 +83,7 @@ public sealed class ConditionalCommit
     public async Task<bool> ExecuteAsync(IDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        args[0] = Plan();
-        var result = await database.ScriptEvaluateAsync(Script, [.. keys], [.. args]).ConfigureAwait(false);
+        var result = await database.ScriptEvaluateAsync(Script, [.. keys], Arguments()).ConfigureAwait(false);
         if ((int)result != 1)
         {
             return false;
@@ -84,37 +93,37 @@ public sealed class ConditionalCommit
         return true;
     }
 
-    /// <summary>The plan as the script reads it, written by hand: it is on every commit's path.</summary>
-    private byte[] Plan()
+    /// <summary>The plan's tokens, then the values, whose ARGV positions the plan names.</summary>
+    private RedisValue[] Arguments()
     {
-        var buffer = new ArrayBufferWriter<byte>(64 + (16 * (conditions.Count + writes.Count)));
-        using (var json = new Utf8JsonWriter(buffer))
+        var planLength = 2 + conditions.Sum(step => 2 + step.Values.Length) + writes.Sum(step => 3 + step.Values.Length);
+        var arguments = new RedisValue[planLength + values.Count];
+        var at = 0;
+        arguments[at++] = conditions.Count;
+        foreach (var step in conditions)
         {
-            json.WriteStartObject();
-            WriteSteps(json, "c", conditions);
-            WriteSteps(json, "w", writes);
-            json.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void WriteSteps(Utf8JsonWriter json, string name, List<(string Name, int[] Indexes)> steps)
-    {
-        json.WriteStartArray(name);
-        foreach (var (stepName, indexes) in steps)
-        {
-            json.WriteStartArray();
-            json.WriteStringValue(stepName);
-            foreach (var index in indexes)
+            arguments[at++] = step.Name;
+            arguments[at++] = step.Key;
+            foreach (var value in step.Values)
             {
-                json.WriteNumberValue(index);
+                arguments[at++] = planLength + value;
             }
-
-            json.WriteEndArray();
         }
 
-        json.WriteEndArray();
+        arguments[at++] = writes.Count;
+        foreach (var step in writes)
+        {
+            arguments[at++] = step.Name;
+            arguments[at++] = step.Key;
+            arguments[at++] = step.Values.Length;
+            foreach (var value in step.Values)
+            {
+                arguments[at++] = planLength + value;
+            }
+        }
+
+        values.CopyTo(arguments, planLength);
+        return arguments;
     }
 
     private int Key(string key)
@@ -128,9 +137,15 @@ public sealed class ConditionalCommit
         return index;
     }
 
-    private int Arg(RedisValue value)
+    /// <summary>The value's 1-based position among the values.</summary>
+    private int Value(RedisValue value)
     {
-        args.Add(value);
-        return args.Count;
+        values.Add(value);
+        return values.Count;
     }
+
+    /// <param name="Name">The condition's kind or the write's command.</param>
+    /// <param name="Key">1-based index into KEYS.</param>
+    /// <param name="Values">1-based positions among the values.</param>
+    private sealed record Step(string Name, int Key, int[] Values);
 }
