@@ -148,6 +148,20 @@ public sealed class BranchTests
     }
 
     [Fact]
+    public void A_branch_of_a_closed_batch_no_longer_changes()
+    {
+        var state = SeededWithRecommendation();
+        var branch = Decider.AddBranch(Add(OrgA, BranchDraft("br-1", CodeF, "110000")), NationalCentre, state).State;
+        var closed = state.With(branch).With(OpenBatch2020 with { Status = BatchStatus.Closed });
+
+        var error = Refused(() => Decider.ChangeBranch(new ChangeBranch("r2", BranchDraft("br-1", CodeF, "440000")), EvaluationOrgCaller(OrgA), closed));
+
+        Assert.Equal(ErrorKind.Precondition, error.Kind);
+        Assert.Equal("branch.id", Assert.Single(error.Violations).Field);
+        Assert.Contains("closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_change_may_not_alter_the_credit_code_nor_break_R1()
     {
         var state = SeededWithRecommendation();

@@ -41,6 +41,18 @@ public sealed class RecommendationTests
     }
 
     [Fact]
+    public void R3_refuses_an_industry_organisation_at_its_place_in_the_list()
+    {
+        var error = Refused(() => Decider.RecommendOrganisations(Recommend(OrgA, Industry), DepartmentCaller(), Seeded()));
+
+        Assert.Equal("R3", error.Rule);
+        Assert.Equal(ErrorKind.Invalid, error.Kind);
+        var violation = Assert.Single(error.Violations);
+        Assert.Equal("organisation_ids[1]", violation.Field);
+        Assert.Contains("industry organisation", violation.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void R3_names_each_uncovered_occupation_by_code_and_name()
     {
         var error = Refused(() => Decider.RecommendOrganisations(Recommend(OrgA, OrgC), DepartmentCaller(), Seeded()));

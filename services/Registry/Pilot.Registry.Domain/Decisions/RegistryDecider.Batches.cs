@@ -45,14 +45,15 @@ public sealed partial class RegistryDecider
         return new(closed, [new BatchClosed(closed.Id, closed.Name)]);
     }
 
-    /// <summary>Finds a batch that is open, for the commands that add to one.</summary>
-    private static Batch RequireOpenBatch(string batchId, IRegistryReadModel model)
+    /// <summary>Finds a batch that is open, for the commands that add to one or change what it holds.</summary>
+    /// <param name="field">The request field the refusal names (the batch id, or the record that belongs to the batch).</param>
+    private static Batch RequireOpenBatch(string batchId, IRegistryReadModel model, string field = "batch_id")
     {
         var batch = model.FindBatch(batchId)
-            ?? throw DomainException.NotFound("batch_id", $"there is no batch {batchId}");
+            ?? throw DomainException.NotFound(field, $"there is no batch {batchId}");
         if (!batch.IsOpen)
         {
-            throw DomainException.Precondition("batch_id", $"batch {batch.Id} ({batch.Name}) is closed");
+            throw DomainException.Precondition(field, $"batch {batch.Id} ({batch.Name}) is closed");
         }
 
         return batch;

@@ -49,6 +49,8 @@ public sealed partial class RegistryDecider
         var organisation = RequireOrganisation(existing.OrganisationId, "branch.id", model);
         RegistryPermissions.Demand(RegistryPermissions.MayManageBranches(caller, organisation), caller, $"change branches of {organisation.Id}");
 
+        // A closed batch's branches are what was filed and publicised; a change belongs in the next batch.
+        RequireOpenBatch(existing.BatchId, model, "branch.id");
         var checkedDraft = CheckBranch(draft, organisation, model, existing);
         var exception = EligibilityRule.Enforce(checkedDraft.Eligibility, BranchEligibilityField, checkedDraft.CreditCode, PartyKind.Branch, model);
 

@@ -24,6 +24,7 @@ public sealed partial class RegistryDecider
         var organisations = organisationIds
             .Select((id, i) => RequireOrganisation(id, $"organisation_ids[{i}]", model))
             .ToList();
+        RecommendationRule.EnforceEvaluationOrganisations(organisations);
         if (model.FindRecommendation(batch.Id, department.Id) is not null)
         {
             throw DomainException.AlreadyExists("department_id", $"{department.Name} has already recommended its organisations for {batch.Name}");

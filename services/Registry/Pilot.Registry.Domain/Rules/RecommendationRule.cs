@@ -25,6 +25,25 @@ public static class RecommendationRule
         throw DomainException.Invalid("organisation_ids", description, RuleIds.TwoPerDepartment);
     }
 
+    /// <summary>
+    /// Departments recommend evaluation organisations (三.1); industry organisations take part on their own and
+    /// are not the recommendation of any department, so naming one is refused at its place in the list.
+    /// </summary>
+    public static void EnforceEvaluationOrganisations(IReadOnlyList<EvaluationOrganisation> organisations)
+    {
+        var industry = organisations
+            .Select((organisation, i) => (organisation, i))
+            .Where(entry => entry.organisation.IsIndustryOrganisation)
+            .Select(entry => new FieldViolation(
+                $"organisation_ids[{entry.i}]",
+                $"{entry.organisation.Name} ({entry.organisation.Id}) is an industry organisation: it takes part on its own, not on a department's recommendation"))
+            .ToList();
+        if (industry.Count > 0)
+        {
+            throw new DomainException(ErrorKind.Invalid, RuleIds.TwoPerDepartment, "a department recommends evaluation organisations, not industry organisations", industry);
+        }
+    }
+
     /// <summary>The former occupations that none of the organisations covers, in the department's order.</summary>
     public static IReadOnlyList<OccupationRef> Uncovered(Department department, IEnumerable<EvaluationOrganisation> organisations)
     {
