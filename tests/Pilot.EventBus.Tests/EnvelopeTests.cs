@@ -16,8 +16,8 @@ public sealed class EnvelopeTests
         using var activity = new Activity("publish").SetIdFormat(ActivityIdFormat.W3C).Start();
         activity.TraceStateString = "pilot=1";
 
-        var envelope = new EnvelopeFactory("filing", "pubsub", clock).Create(new ParcelShipped("p-1", 1200));
-        using var json = JsonDocument.Parse(EnvelopeJson.Serialize(envelope));
+        var envelope = new EnvelopeFactory("filing", "pubsub", clock).Write(new ParcelShipped("p-1", 1200));
+        using var json = JsonDocument.Parse(envelope.Json);
         var root = json.RootElement;
 
         Assert.Equal("1.0", root.GetProperty("specversion").GetString());
@@ -42,13 +42,25 @@ public sealed class EnvelopeTests
     {
         Activity.Current = null;
 
-        var first = new EnvelopeFactory("registry", "pubsub", TimeProvider.System).Create(new ParcelShipped("p-2", 1));
-        var second = new EnvelopeFactory("registry", "pubsub", TimeProvider.System).Create(new ParcelShipped("p-2", 1));
+        var first = EnvelopeJson.Deserialize(new EnvelopeFactory("registry", "pubsub", TimeProvider.System).Write(new ParcelShipped("p-2", 1)).Json);
+        var second = EnvelopeJson.Deserialize(new EnvelopeFactory("registry", "pubsub", TimeProvider.System).Write(new ParcelShipped("p-2", 1)).Json);
 
         Assert.True(ActivityContext.TryParse(first.TraceParent, null, out var context));
         Assert.NotEqual(default, context.TraceId);
         Assert.NotEqual(first.TraceParent, second.TraceParent);
         Assert.NotEqual(first.Id, second.Id);
+    }
+
+    [Fact]
+    public void The_written_envelope_is_byte_for_byte_the_serialized_record()
+    {
+        var written = new EnvelopeFactory("filing", "pubsub", TimeProvider.System).Write(ParcelShipped.Topic, ParcelShipped.EventType, new ParcelShipped("包裹-1 \"北京\"", 3), "fixed-id");
+
+        var read = EnvelopeJson.Deserialize(written.Json);
+
+        Assert.Equal(("fixed-id", ParcelShipped.Topic, ParcelShipped.EventType), (written.Id, written.Topic, written.Type));
+        Assert.Equal("包裹-1 \"北京\"", read.Data.GetProperty("key").GetString());
+        Assert.Equal(EnvelopeJson.Serialize(read), written.Json);
     }
 
     [Fact]

@@ -19,29 +19,29 @@ internal sealed class RedisEventOutbox(
 {
     public string Enlist<TEvent>(ITransaction transaction, TEvent evt)
         where TEvent : IIntegrationEvent =>
-        Enlist(transaction, envelopes.Create(evt));
+        Enlist(transaction, envelopes.Write(evt));
 
     public string Enlist(ITransaction transaction, string topic, string eventType, object data, string? eventId = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Enlist(transaction, envelopes.Create(topic, eventType, data, eventId));
+        return Enlist(transaction, envelopes.Write(topic, eventType, data, eventId));
     }
 
     public PreparedEvent Prepare(string topic, string eventType, object data, string? eventId = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var envelope = envelopes.Create(topic, eventType, data, eventId);
+        var envelope = envelopes.Write(topic, eventType, data, eventId);
         var settings = options.Value;
         var viaOutbox = settings.Transport == EventBusTransport.Dapr;
         return new PreparedEvent(
             envelope.Id,
             viaOutbox ? EventBusKeys.Outbox(settings.AppId) : envelope.Topic,
-            EnvelopeJson.Serialize(envelope),
+            envelope.Json,
             viaOutbox ? null : settings.StreamMaxLength,
             () => AfterCommit(viaOutbox, envelope));
     }
 
-    private string Enlist(ITransaction transaction, CloudEventEnvelope envelope)
+    private string Enlist(ITransaction transaction, WrittenEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var settings = options.Value;
@@ -50,7 +50,7 @@ internal sealed class RedisEventOutbox(
 
         var added = transaction.StreamAddAsync(
             stream,
-            [new NameValueEntry(StreamFields.Data, EnvelopeJson.Serialize(envelope))],
+            [new NameValueEntry(StreamFields.Data, envelope.Json)],
             maxLength: viaOutbox ? null : settings.StreamMaxLength,
             useApproximateMaxLength: true);
 
@@ -71,7 +71,7 @@ internal sealed class RedisEventOutbox(
         return envelope.Id;
     }
 
-    private void AfterCommit(bool viaOutbox, CloudEventEnvelope envelope)
+    private void AfterCommit(bool viaOutbox, WrittenEnvelope envelope)
     {
         if (viaOutbox)
         {
