@@ -107,7 +107,7 @@ var ratios = new List<string>();
 async Task<(LoadRun.Result Echo, LoadRun.Result Method)> Compare(string name, Func<int, Task> call, Func<int, Task> baseline, int requestSize, double target)
 {
     run++;
-    await LoadRun.ClosedLoopAsync("warm-up " + name, workers, TimeSpan.FromSeconds(2), call);
+    await LoadRun.ClosedLoopAsync("warm-up " + name, workers, TimeSpan.FromSeconds(6), call);
     run++;
     var echoResult = await LoadRun.ClosedLoopAsync($"echo ({requestSize} B, before {name})", workers, duration, baseline);
     Console.Error.WriteLine($"  running {name}");
