@@ -255,8 +255,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, RegistryCommandR
         var organisation = snapshot.FindOrganisation(branch.OrganisationId)
             ?? throw new InvalidOperationException($"branch {branch.Id} names missing organisation {branch.OrganisationId}");
         var view = new BranchView(branch, organisation.Name, organisation.IsIndustryOrganisation, snapshot.FindException(branch.CreditCode));
-        return RegistryResponseMapper.ToProto(
-            view, RegistryReads.IsAdmitted(organisation, branch.BatchId, snapshot), RegistryReads.RecommendedBy(organisation, branch.BatchId, snapshot), decider.Catalogue);
+        return RegistryResponseMapper.ToProto(view, RegistryReads.RecommendedBy(organisation, branch.BatchId, snapshot), decider.Catalogue);
     }
 
     // Credit-code keys are read up front only when the code parses; a bad code is refused by the decision.

@@ -18,10 +18,7 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
     private const int MaxPageSize = 500;
 
     /// <summary>R5 as a reader sees it: recommended for the branch's batch, or an industry organisation.</summary>
-    public static bool IsAdmitted(EvaluationOrganisation organisation, string batchId, IRegistryReadModel model) =>
-        organisation.IsIndustryOrganisation || RecommendedBy(organisation, batchId, model).Count > 0;
-
-    /// <summary>The departments whose recommendation for the batch names the organisation.</summary>
+    /// <summary>The departments whose recommendation for the batch names the organisation (R5: any one admits it).</summary>
     public static IReadOnlyList<string> RecommendedBy(EvaluationOrganisation organisation, string batchId, IRegistryReadModel model) =>
         [.. model.RecommendationsNaming(organisation.Id)
             .Where(r => string.Equals(r.BatchId, batchId, StringComparison.Ordinal))
@@ -115,7 +112,7 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
 
         var view = RegistryQueries.GetBranch(caller, branchId, snapshot);
         var organisation = snapshot.FindOrganisation(view.Branch.OrganisationId)!;
-        return RegistryResponseMapper.ToProto(view, IsAdmitted(organisation, view.Branch.BatchId, snapshot), RecommendedBy(organisation, view.Branch.BatchId, snapshot), catalogue);
+        return RegistryResponseMapper.ToProto(view, RecommendedBy(organisation, view.Branch.BatchId, snapshot), catalogue);
     }
 
     public async Task<Proto.ListBranchesResponse> ListBranchesAsync(Proto.ListBranchesRequest request, Caller caller)
@@ -150,7 +147,7 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
         foreach (var view in RegistryQueries.ReadableBranches(caller, branches, snapshot))
         {
             var organisation = snapshot.FindOrganisation(view.Branch.OrganisationId)!;
-            response.Branches.Add(RegistryResponseMapper.ToProto(view, IsAdmitted(organisation, view.Branch.BatchId, snapshot), RecommendedBy(organisation, view.Branch.BatchId, snapshot), catalogue));
+            response.Branches.Add(RegistryResponseMapper.ToProto(view, RecommendedBy(organisation, view.Branch.BatchId, snapshot), catalogue));
         }
 
         return response;

@@ -57,7 +57,8 @@ internal static class RegistryResponseMapper
         return proto;
     }
 
-    public static Proto.Branch ToProto(BranchView view, bool organisationAdmitted, IReadOnlyList<string> recommendedBy, OccupationCatalogue catalogue)
+    /// <param name="recommendedBy">The departments recommending the branch's organisation for its batch.</param>
+    public static Proto.Branch ToProto(BranchView view, IReadOnlyList<string> recommendedBy, OccupationCatalogue catalogue)
     {
         var branch = view.Branch;
         var proto = new Proto.Branch
@@ -66,7 +67,8 @@ internal static class RegistryResponseMapper
             OrganisationId = branch.OrganisationId,
             OrganisationName = view.OrganisationName,
             OrganisationIsIndustry = view.IsIndustryOrganisation,
-            OrganisationAdmitted = organisationAdmitted,
+            // R5's Registry side: an industry organisation, or one a department recommended for this batch.
+            OrganisationAdmitted = view.IsIndustryOrganisation || recommendedBy.Count > 0,
             BatchId = branch.BatchId,
             Name = branch.Name,
             CreditCode = branch.CreditCode.Value,
