@@ -51,6 +51,8 @@ public sealed class RegistryBatchMilestonesTests
     {
         var unknown = new FakeRegistry(new RpcException(new Status(StatusCode.NotFound, "there is no batch x")));
         Assert.Null(await Source(unknown).FindAsync("x", Ct));
+        Assert.Null(await Source(unknown).FindAsync("x", Ct));
+        Assert.Equal(2, unknown.Calls);
 
         var down = new FakeRegistry(new RpcException(new Status(StatusCode.Unavailable, "connection refused")));
         var error = await Assert.ThrowsAsync<RpcException>(() => Source(down).FindAsync("2021", Ct));

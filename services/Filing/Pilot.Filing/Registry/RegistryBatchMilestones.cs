@@ -22,7 +22,7 @@ internal sealed class RegistryBatchMilestones(
     /// <summary>What the Registry said about each batch, and until when that is taken as still true; one per service.</summary>
     internal sealed class Answers
     {
-        public ConcurrentDictionary<string, (BatchMilestones? Milestones, DateTimeOffset Until)> ByBatch { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, (BatchMilestones Milestones, DateTimeOffset Until)> ByBatch { get; } = new(StringComparer.Ordinal);
     }
 
     public async Task<BatchMilestones?> FindAsync(string batchId, CancellationToken cancellationToken = default)
@@ -43,8 +43,13 @@ internal sealed class RegistryBatchMilestones(
             return known.Milestones;
         }
 
+        // Only batches that exist are kept: one the centre opens right after a miss must be found at once.
         var milestones = await AskAsync(batchId, cancellationToken);
-        answers.ByBatch[batchId] = (milestones, now + KeepFor);
+        if (milestones is not null)
+        {
+            answers.ByBatch[batchId] = (milestones, now + KeepFor);
+        }
+
         return milestones;
     }
 
