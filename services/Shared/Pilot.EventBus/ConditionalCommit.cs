@@ -4,71 +4,123 @@ namespace Pilot.EventBus;
 
 /// <summary>
 /// A state change and its events as one Lua script: the conditions (a key absent, a string or a hash
-/// field equal to what was read) are checked and the writes and event appends applied in one atomic
-/// step, in one round trip. A WATCH-conditioned MULTI/EXEC gives the same guarantee, but
+/// field equal to what was read) are checked, the claims (keys set only if absent) made, and the writes
+/// and event appends applied in one atomic step, in one round trip. A WATCH-conditioned MULTI/EXEC gives the same guarantee, but
 /// StackExchange.Redis checks its conditions in an extra round trip while holding the shared
 /// connection, so concurrent commands queue behind each other. The outbox's counterpart of
 /// <see cref="IEventOutbox.Enlist{TEvent}"/> for services that commit this way.
 /// </summary>
 public sealed class ConditionalCommit
 {
-    // The plan comes first in ARGV as plain tokens, the values after it: conditions (count, then 'a' key | 's' key value
-    // | 'e' key field value) and writes (count, then command key n value×n), where key is an index into KEYS and value
-    // an index into ARGV. Every value travels as its own ARGV entry, byte for byte. A flat plan rather than JSON:
-    // decoding a JSON plan with cjson cost about 22 µs of a Filing accept's script time.
+    /// <summary>Keys of one commit, and values of one step, are counted in single bytes of the plan.</summary>
+    public const int MaxKeys = byte.MaxValue;
+
+    // ARGV[1] is the plan, one byte per number: the condition count, then per condition its kind ('a' absent, 's' string
+    // equals, 'e' hash field equals) and key (an index into KEYS); the claim count, then per claim its key and whether it
+    // expires; the write count, then per write its key and value count. The other ARGV entries are consumed in plan order:
+    // each condition's operands, each claim's value (and seconds), then each write's command followed by its values, so
+    // the script reads them with unpack() and never converts a number from text. (Parsing numbers with tonumber() and
+    // building an argument table per write cost more Redis time than the writes themselves.) A claim is SET NX: one call
+    // where a condition plus a write would take two; a failed claim undoes the claims before it, so nothing is written.
     private const string Script = """
-        local p = 1
-        local conditions = tonumber(ARGV[p]); p = p + 1
-        for _ = 1, conditions do
-          local kind, key = ARGV[p], KEYS[tonumber(ARGV[p + 1])]
-          if kind == 'a' then
-            p = p + 2
+        local plan = {string.byte(ARGV[1], 1, -1)}
+        local p, v = 2, 2
+        for _ = 1, plan[1] do
+          local kind, key = plan[p], KEYS[plan[p + 1]]
+          p = p + 2
+          if kind == 97 then
             if redis.call('EXISTS', key) == 1 then return 0 end
-          elseif kind == 's' then
-            local value = ARGV[tonumber(ARGV[p + 2])]
-            p = p + 3
-            if redis.call('GET', key) ~= value then return 0 end
+          elseif kind == 115 then
+            if redis.call('GET', key) ~= ARGV[v] then return 0 end
+            v = v + 1
           else
-            local field, value = ARGV[tonumber(ARGV[p + 2])], ARGV[tonumber(ARGV[p + 3])]
-            p = p + 4
-            if redis.call('HGET', key, field) ~= value then return 0 end
+            if redis.call('HGET', key, ARGV[v]) ~= ARGV[v + 1] then return 0 end
+            v = v + 2
           end
         end
-        local writes = tonumber(ARGV[p]); p = p + 1
+        local claims, claimed = plan[p], {}
+        p = p + 1
+        for c = 1, claims do
+          local key, expires = KEYS[plan[p]], plan[p + 1] == 1
+          p = p + 2
+          local ok
+          if expires then
+            ok = redis.call('SET', key, ARGV[v], 'NX', 'EX', ARGV[v + 1])
+            v = v + 2
+          else
+            ok = redis.call('SET', key, ARGV[v], 'NX')
+            v = v + 1
+          end
+          if not ok then
+            for u = 1, c - 1 do redis.call('DEL', claimed[u]) end
+            return 0
+          end
+          claimed[c] = key
+        end
+        local writes = plan[p]
+        p = p + 1
         for _ = 1, writes do
-          local command, key, count = ARGV[p], KEYS[tonumber(ARGV[p + 1])], tonumber(ARGV[p + 2])
-          p = p + 3
-          local args = {}
-          for i = 1, count do args[i] = ARGV[tonumber(ARGV[p + i - 1])] end
-          p = p + count
-          redis.call(command, key, unpack(args))
+          local key, count = KEYS[plan[p]], plan[p + 1]
+          p = p + 2
+          redis.call(ARGV[v], key, unpack(ARGV, v + 1, v + count))
+          v = v + count + 1
         end
         return 1
         """;
 
     private readonly List<RedisKey> keys = [];
     private readonly Dictionary<string, int> keyIndex = new(StringComparer.Ordinal);
-    private readonly List<RedisValue> values = [];
-    private readonly List<Step> conditions = [];
-    private readonly List<Step> writes = [];
+    private readonly List<byte> conditionPlan = [];
+    private readonly List<RedisValue> conditionValues = [];
+    private readonly List<byte> claimPlan = [];
+    private readonly List<RedisValue> claimValues = [];
+    private readonly List<byte> writePlan = [];
+    private readonly List<RedisValue> writeValues = [];
     private readonly List<PreparedEvent> events = [];
 
-    public void Absent(string key) => conditions.Add(new Step("a", Key(key), []));
+    public void Absent(string key) => Condition('a', key);
 
-    public void StringEquals(string key, RedisValue value) => conditions.Add(new Step("s", Key(key), [Value(value)]));
+    public void StringEquals(string key, RedisValue value)
+    {
+        Condition('s', key);
+        conditionValues.Add(value);
+    }
 
-    public void HashFieldEquals(string key, string field, RedisValue value) => conditions.Add(new Step("e", Key(key), [Value(field), Value(value)]));
+    public void HashFieldEquals(string key, string field, RedisValue value)
+    {
+        Condition('e', key);
+        conditionValues.Add(field);
+        conditionValues.Add(value);
+    }
+
+    /// <summary>
+    /// Sets <paramref name="key"/> to <paramref name="value"/> (expiring after <paramref name="expiry"/>, whole seconds)
+    /// only if it is absent; when it is not, the commit fails like a failed condition.
+    /// </summary>
+    public void Claim(string key, RedisValue value, TimeSpan? expiry = null)
+    {
+        claimPlan.Add(Key(key));
+        claimPlan.Add(expiry is null ? (byte)0 : (byte)1);
+        claimValues.Add(value);
+        if (expiry is { } ttl)
+        {
+            claimValues.Add(Math.Max(1, (long)ttl.TotalSeconds));
+        }
+    }
 
     public void Write(string command, string key, params RedisValue[] values)
     {
+        ArgumentException.ThrowIfNullOrEmpty(command);
         ArgumentNullException.ThrowIfNull(values);
-        var indexes = new int[values.Length];
-        for (var i = 0; i < values.Length; i++)
+        if (values.Length > byte.MaxValue)
         {
-            indexes[i] = Value(values[i]);
+            throw new ArgumentOutOfRangeException(nameof(values), $"a write takes at most {byte.MaxValue} values; split '{command}' in several");
         }
 
-        writes.Add(new Step(command, Key(key), indexes));
+        writePlan.Add(Key(key));
+        writePlan.Add((byte)values.Length);
+        writeValues.Add(command);
+        writeValues.AddRange(values);
     }
 
     /// <summary>Appends an event from <see cref="IEventOutbox.Prepare"/>, exactly as daprd's component would.</summary>
@@ -93,59 +145,55 @@ public sealed class ConditionalCommit
         return true;
     }
 
-    /// <summary>The plan's tokens, then the values, whose ARGV positions the plan names.</summary>
     private RedisValue[] Arguments()
     {
-        var planLength = 2 + conditions.Sum(step => 2 + step.Values.Length) + writes.Sum(step => 3 + step.Values.Length);
-        var arguments = new RedisValue[planLength + values.Count];
+        var conditionCount = conditionPlan.Count / 2;
+        var claimCount = claimPlan.Count / 2;
+        var writeCount = writePlan.Count / 2;
+        if (conditionCount > byte.MaxValue || claimCount > byte.MaxValue || writeCount > byte.MaxValue)
+        {
+            throw new InvalidOperationException($"a commit holds at most {byte.MaxValue} conditions, {byte.MaxValue} claims and {byte.MaxValue} writes");
+        }
+
+        var plan = new byte[3 + conditionPlan.Count + claimPlan.Count + writePlan.Count];
         var at = 0;
-        arguments[at++] = conditions.Count;
-        foreach (var step in conditions)
-        {
-            arguments[at++] = step.Name;
-            arguments[at++] = step.Key;
-            foreach (var value in step.Values)
-            {
-                arguments[at++] = planLength + value;
-            }
-        }
+        plan[at++] = (byte)conditionCount;
+        conditionPlan.CopyTo(plan, at);
+        at += conditionPlan.Count;
+        plan[at++] = (byte)claimCount;
+        claimPlan.CopyTo(plan, at);
+        at += claimPlan.Count;
+        plan[at++] = (byte)writeCount;
+        writePlan.CopyTo(plan, at);
 
-        arguments[at++] = writes.Count;
-        foreach (var step in writes)
-        {
-            arguments[at++] = step.Name;
-            arguments[at++] = step.Key;
-            arguments[at++] = step.Values.Length;
-            foreach (var value in step.Values)
-            {
-                arguments[at++] = planLength + value;
-            }
-        }
-
-        values.CopyTo(arguments, planLength);
+        var arguments = new RedisValue[1 + conditionValues.Count + claimValues.Count + writeValues.Count];
+        arguments[0] = plan;
+        conditionValues.CopyTo(arguments, 1);
+        claimValues.CopyTo(arguments, 1 + conditionValues.Count);
+        writeValues.CopyTo(arguments, 1 + conditionValues.Count + claimValues.Count);
         return arguments;
     }
 
-    private int Key(string key)
+    private void Condition(char kind, string key)
+    {
+        conditionPlan.Add((byte)kind);
+        conditionPlan.Add(Key(key));
+    }
+
+    /// <summary>The key's 1-based index into KEYS.</summary>
+    private byte Key(string key)
     {
         if (!keyIndex.TryGetValue(key, out var index))
         {
+            if (keys.Count == MaxKeys)
+            {
+                throw new InvalidOperationException($"a commit touches at most {MaxKeys} keys");
+            }
+
             keys.Add(key);
             index = keyIndex[key] = keys.Count;
         }
 
-        return index;
+        return (byte)index;
     }
-
-    /// <summary>The value's 1-based position among the values.</summary>
-    private int Value(RedisValue value)
-    {
-        values.Add(value);
-        return values.Count;
-    }
-
-    /// <param name="Name">The condition's kind or the write's command.</param>
-    /// <param name="Key">1-based index into KEYS.</param>
-    /// <param name="Values">1-based positions among the values.</param>
-    private sealed record Step(string Name, int Key, int[] Values);
 }

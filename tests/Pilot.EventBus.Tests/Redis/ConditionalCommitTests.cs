@@ -40,4 +40,35 @@ public sealed class ConditionalCommitTests(RedisServerFixture redis)
         var entry = Assert.Single(await _db.StreamRangeAsync(topic));
         Assert.Contains("\"id\":\"fixed-id\"", entry["data"].ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_claim_sets_an_absent_key_and_a_failed_claim_leaves_nothing_written()
+    {
+        var prefix = "claim:" + Guid.NewGuid().ToString("N");
+        await _db.StringSetAsync(prefix + ":taken", "someone");
+
+        async Task<bool> CommitAsync(string secondClaim)
+        {
+            var commit = new ConditionalCommit();
+            commit.Claim(prefix + ":first", "mine", TimeSpan.FromMinutes(5));
+            commit.Claim(prefix + secondClaim, new byte[] { 0, 1, 2, 255 });
+            commit.Write("HSET", prefix + ":written", "a", "1", "b", new byte[] { 0, 10, 13 });
+            return await commit.ExecuteAsync(_db);
+        }
+
+        Assert.False(await CommitAsync(":taken"));
+        Assert.False(await _db.KeyExistsAsync(prefix + ":first"));
+        Assert.False(await _db.KeyExistsAsync(prefix + ":written"));
+        Assert.Equal("someone", (string?)await _db.StringGetAsync(prefix + ":taken"));
+
+        Assert.True(await CommitAsync(":second"));
+        Assert.Equal("mine", (string?)await _db.StringGetAsync(prefix + ":first"));
+        Assert.InRange((await _db.KeyTimeToLiveAsync(prefix + ":first"))!.Value, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
+        Assert.Null(await _db.KeyTimeToLiveAsync(prefix + ":second"));
+        Assert.Equal(new byte[] { 0, 1, 2, 255 }, (byte[]?)await _db.StringGetAsync(prefix + ":second"));
+        Assert.Equal(new byte[] { 0, 10, 13 }, (byte[]?)await _db.HashGetAsync(prefix + ":written", "b"));
+
+        Assert.False(await CommitAsync(":third"));
+        Assert.False(await _db.KeyExistsAsync(prefix + ":third"));
+    }
 }

@@ -72,8 +72,7 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
     {
         const string region = "340000";
         var filing = await scenario.FileAsync(scenario.Branch(region));
-        var stored = await factory.Redis.HashGetAsync(Storage.FilingKeys.Filing(filing.FilingId), ["state", "creditCode"]);
-        await factory.Redis.StreamAddAsync(Storage.FilingKeys.RegionChanges(region), [new("kind", "Submitted"), new("state", stored[0]), new("creditCode", stored[1])]);
+        await factory.Redis.StreamAddAsync(Storage.FilingKeys.RegionChanges(region), LegacyFilingLayout.ChangeEntry(filing));
 
         using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var call = scenario.Client.WatchFilings(new WatchFilingsRequest(), scenario.Bureau(region), cancellationToken: watch.Token);

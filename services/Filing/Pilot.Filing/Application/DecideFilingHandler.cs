@@ -20,56 +20,57 @@ internal sealed class DecideFilingHandler(FilingStore store, RequestReplies repl
     {
         var filedOn = ProtoDates.Parse(request.FiledOn, "filed_on");
         var command = new DomainAcceptFiling(request.RequestId, request.FilingId, request.ExpectedVersion, request.FilingNumber, filedOn);
-        // Only the bureau of the filing's region gets as far as the number check, so the holder of the number in the
-        // caller's own region is read together with the request id and the filing (one round trip instead of three).
-        Func<Task<string?>>? prefetch = string.IsNullOrWhiteSpace(request.FilingNumber) || caller.Region is not { } ownRegion
-            ? null
-            : () => store.FindFilingIdAsync(ownRegion, request.FilingNumber);
-        return DecideAsync(request, nameof(Protos.Filing.Filing.FilingBase.AcceptFiling), request.RequestId, request.FilingId, caller, async (filing, prefetched) =>
-        {
-            var holder = string.IsNullOrWhiteSpace(request.FilingNumber) ? null
-                : filing.Region.Code == caller.Region && prefetched is not null ? await prefetched
-                : await store.FindFilingIdAsync(filing.Region.Code, request.FilingNumber);
-            return FilingReview.Accept(filing, command, caller, holder, clock.GetUtcNow());
-        }, prefetch);
+        var number = string.IsNullOrWhiteSpace(request.FilingNumber) ? null : request.FilingNumber;
+        return DecideAsync(request, nameof(Protos.Filing.Filing.FilingBase.AcceptFiling), request.RequestId, request.FilingId, caller, number,
+            (filing, holder) => FilingReview.Accept(filing, command, caller, holder, clock.GetUtcNow()));
     }
 
     public Task<FilingRecord> RejectAsync(RejectFilingRequest request, Caller caller)
     {
         var command = new DomainRejectFiling(request.RequestId, request.FilingId, request.ExpectedVersion, request.Reason);
-        return DecideAsync(request, nameof(Protos.Filing.Filing.FilingBase.RejectFiling), request.RequestId, request.FilingId, caller,
-            (filing, _) => Task.FromResult(FilingReview.Reject(filing, command, caller, clock.GetUtcNow())));
+        return DecideAsync(request, nameof(Protos.Filing.Filing.FilingBase.RejectFiling), request.RequestId, request.FilingId, caller, null,
+            (filing, _) => FilingReview.Reject(filing, command, caller, clock.GetUtcNow()));
     }
 
+    /// <param name="number">The filing number the decision reserves, if any.</param>
+    /// <param name="decide">The domain's decision, given the filing and the filing holding <paramref name="number"/> in its region.</param>
     private async Task<FilingRecord> DecideAsync(
         IMessage request,
         string method,
         string requestId,
         string filingId,
         Caller caller,
-        Func<BranchFiling, Task<string?>?, Task<Outcome<BranchFiling>>> decide,
-        Func<Task<string?>>? prefetch = null)
+        string? number,
+        Func<BranchFiling, string?, Outcome<BranchFiling>> decide)
     {
+        if (string.IsNullOrWhiteSpace(filingId))
+        {
+            throw DomainException.Invalid("filing_id", "name the filing to decide (its filing_id, batch/branch)");
+        }
+
         var fingerprint = RequestFingerprint.Of(method, request);
         for (var attempt = 0; attempt < RequestReplies.MaxAttempts; attempt++)
         {
-            // Started together, so StackExchange.Redis pipelines them on the connection.
-            var earlierReply = replies.FindAsync(caller, requestId, fingerprint, FilingRecord.Parser);
-            var read = string.IsNullOrWhiteSpace(filingId) ? Task.FromResult<StoredFiling?>(null) : store.FindFilingAsync(filingId);
-            var prefetched = prefetch?.Invoke();
-            if (await earlierReply is { } earlier)
+            // The first attempt reads only the filing: the request id and the filing number are conditions of the commit,
+            // so a retried request id or a number already in use fails the commit, and the next attempts read them first.
+            var thorough = attempt > 0;
+            var earlierReply = thorough ? replies.FindAsync(caller, requestId, fingerprint, FilingRecord.Parser) : null;
+            var read = store.FindFilingAsync(filingId);
+
+            // Only the bureau of the filing's region gets as far as the number check, so the number is looked up in the
+            // caller's own region together with the filing (one round trip), and again only if the filing is elsewhere.
+            var holderInOwnRegion = thorough && number is not null && caller.Region is { } ownRegion ? store.FindFilingIdAsync(ownRegion, number) : null;
+            if (earlierReply is not null && await earlierReply is { } earlier)
             {
                 return earlier;
             }
 
-            var current = await read;
-            if (current is null)
-            {
-                // Filing ids are batch/branch, which every bureau can read in the Registry: their existence is no secret.
-                throw DomainException.NotFound("filing_id", $"there is no filing '{filingId}'");
-            }
+            var current = await read ?? throw DomainException.NotFound("filing_id", $"there is no filing '{filingId}'");
+            var holder = !thorough || number is null ? null
+                : holderInOwnRegion is not null && current.Filing.Region.Code == caller.Region ? await holderInOwnRegion
+                : await store.FindFilingIdAsync(current.Filing.Region.Code, number);
 
-            var outcome = await decide(current.Filing, prefetched);
+            var outcome = decide(current.Filing, holder);
             if (outcome.Refusal is { } refusal)
             {
                 if (await replies.FindAsync(caller, requestId, fingerprint, FilingRecord.Parser) is { } answeredMeanwhile)
@@ -82,13 +83,14 @@ internal sealed class DecideFilingHandler(FilingStore store, RequestReplies repl
             }
 
             var filing = outcome.State!;
-            var reply = FilingMappers.ToProto(current with { Filing = filing });
+            var reply = FilingMappers.ToProto(current with { Filing = filing, LegacyState = false });
             var answer = RequestReplies.Reply(caller, requestId, fingerprint, reply);
             var change = new FilingChangeToStore(
-                filing, current.Filing.Version, answer.Reply!, filing.Status, current.BranchCreditCode, filing.SubmittedAt,
+                filing, current.Filing.Version, answer.Reply!, filing.Status, filing.SubmittedAt,
                 PreviousRegionCode: current.Filing.Region.Code,
                 PreviousStatus: current.Filing.Status,
-                ReservedNumber: filing.Status == Domain.Filings.FilingStatus.Accepted ? filing.Decision?.FilingNumber : null);
+                ReservedNumber: filing.Status == Domain.Filings.FilingStatus.Accepted ? filing.Decision?.FilingNumber : null,
+                DropLegacyState: current.LegacyState);
             if (await store.CommitFilingAsync(change, outcome.Audit, outcome.Events, answer))
             {
                 return reply;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
@@ -12,9 +13,20 @@ internal static class RequestFingerprint
 {
     public static string Of(string method, IMessage request)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(method));
-        hash.AppendData(request.ToByteArray());
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        var methodLength = Encoding.UTF8.GetByteCount(method);
+        var length = methodLength + request.CalculateSize();
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Encoding.UTF8.GetBytes(method, buffer);
+            request.WriteTo(buffer.AsSpan(methodLength, length - methodLength));
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

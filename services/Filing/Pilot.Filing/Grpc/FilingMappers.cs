@@ -1,6 +1,8 @@
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Storage;
 using Pilot.Protos.Filing;
+using Pilot.SharedKernel;
+using Lateness = Pilot.Filing.Domain.Deadlines.Lateness;
 using DomainFilingDecision = Pilot.Filing.Domain.Filings.FilingDecision;
 using DomainFilingStatus = Pilot.Filing.Domain.Filings.FilingStatus;
 using ProtoFilingDecision = Pilot.Protos.Filing.FilingDecision;
@@ -34,6 +36,34 @@ internal static class FilingMappers
         return reply;
     }
 
+    /// <summary>
+    /// The filing back from the record stored beside it (<see cref="FilingStore"/>): the record holds every field of
+    /// the domain's filing, so decisions read it instead of a second JSON copy of the state.
+    /// </summary>
+    public static StoredFiling ToStored(FilingRecord record)
+    {
+        var region = ProvinceRegion.TryFind(record.Region.Code, out var known) && known.Name == record.Region.Name
+            ? known
+            : new ProvinceRegion(record.Region.Code, record.Region.Name);
+        var filing = new BranchFiling(
+            record.FilingId,
+            record.BatchId,
+            record.BranchId,
+            record.OrganisationId,
+            region,
+            FromProto(record.Occupations),
+            FromStored(record.Status),
+            record.Version,
+            record.Attempt,
+            record.SubmittedAt.ToDateTimeOffset(),
+            record.SubmittedBy,
+            new Lateness(
+                StoredDate(record.Lateness.DueDate), StoredDate(record.Lateness.SubmittedOn), record.Lateness.CalendarDaysLate, record.Lateness.WorkingDaysLate),
+            record.Decision is null ? null : ToDomain(record.Decision),
+            record.PastDecisions.Select(ToDomain).ToList());
+        return new StoredFiling(filing, record.BranchCreditCode);
+    }
+
     public static IReadOnlyList<Occupation> FromProto(IEnumerable<OccupationRef> occupations) =>
         occupations.Select(o => new Occupation(o.Code.Trim(), string.IsNullOrWhiteSpace(o.SubType) ? null : o.SubType.Trim())).ToList();
 
@@ -61,6 +91,19 @@ internal static class FilingMappers
         DomainFilingStatus.Rejected => ChangeKind.Rejected,
         _ => ChangeKind.Unspecified,
     };
+
+    private static DomainFilingDecision ToDomain(ProtoFilingDecision decision) => new(
+        FromStored(decision.Outcome),
+        decision.DecidedAt.ToDateTimeOffset(),
+        decision.DecidedBy,
+        decision.FilingNumber.Length == 0 ? null : decision.FilingNumber,
+        decision.FiledOn.Length == 0 ? null : StoredDate(decision.FiledOn),
+        decision.Reason.Length == 0 ? null : decision.Reason);
+
+    private static DomainFilingStatus FromStored(ProtoFilingStatus status) =>
+        FromProto(status) ?? throw new InvalidOperationException($"a stored filing record has no status ({status})");
+
+    private static DateOnly StoredDate(string iso) => ProtoDates.Parse(iso, "stored record");
 
     private static ProtoFilingDecision ToProto(DomainFilingDecision decision) => new()
     {

@@ -5,20 +5,20 @@ namespace Pilot.Filing.Storage;
 /// <summary>One change of a filing with what storage needs beside the new state.</summary>
 /// <param name="Filing">The filing after the change.</param>
 /// <param name="ExpectedVersion">The version read before deciding; 0 for a new filing.</param>
-/// <param name="Record">The filing as clients read it (serialized <c>FilingRecord</c>), kept beside the state so lists need not map it again.</param>
+/// <param name="Record">The filing as clients read it (serialized <c>FilingRecord</c>), and what decisions read back (it holds every field of the domain's filing).</param>
 /// <param name="Kind">What happened, as WatchFilings reports it.</param>
-/// <param name="BranchCreditCode">The branch's credit code as the organisation gave it.</param>
 /// <param name="FirstSubmittedAt">When the filing first arrived; orders the lists.</param>
 /// <param name="PreviousRegionCode">The region before a resubmission, to move the filing between region lists.</param>
 /// <param name="PreviousStatus">The status before the change, to take the filing off that status list; null for a new filing.</param>
 /// <param name="ReservedNumber">A filing number to reserve in the filing's region.</param>
+/// <param name="DropLegacyState">The filing was read from its old JSON state, which the record now replaces.</param>
 internal sealed record FilingChangeToStore(
     BranchFiling Filing,
     long ExpectedVersion,
     byte[] Record,
     FilingStatus Kind,
-    string BranchCreditCode,
     DateTimeOffset FirstSubmittedAt,
     string? PreviousRegionCode = null,
     FilingStatus? PreviousStatus = null,
-    string? ReservedNumber = null);
+    string? ReservedNumber = null,
+    bool DropLegacyState = false);

@@ -7,8 +7,9 @@ internal static class FilingKeys
     public static string Package(string packageId) => $"filing:package:{packageId}";
 
     /// <summary>
-    /// Hash: <c>version</c>, <c>state</c> (BranchFiling JSON, what decisions read), <c>creditCode</c>, <c>record</c>
-    /// (the serialized FilingRecord clients read; absent on filings stored before it was kept).
+    /// Hash: <c>version</c> and <c>record</c> (the serialized FilingRecord, what clients and decisions read). Filings
+    /// last written before the record was kept have <c>state</c> (BranchFiling JSON) and <c>creditCode</c> instead; their
+    /// next change replaces them with the record.
     /// </summary>
     public static string Filing(string filingId) => FilingPrefix + filingId;
 
@@ -48,7 +49,7 @@ internal static class FilingKeys
 
     public static string RegionAudit(string regionCode) => $"filing:audit:region:{regionCode}";
 
-    /// <summary>Hash: the answer to one caller's request id (<c>fingerprint</c>, <c>reply</c> or <c>refusal</c>).</summary>
+    /// <summary>String: the answer to one caller's request id, see <see cref="StoredReplyFormat"/> (a hash in older data).</summary>
     public static string Request(string subject, string requestId) => $"filing:request:{subject}:{requestId}";
 
     /// <summary>Hash: <c>size</c>, <c>kind</c>, <c>fileName</c> of an uploaded document.</summary>

@@ -6,6 +6,7 @@ using Pilot.Filing.Domain.Events;
 using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Domain.Packages;
+using Pilot.Filing.Grpc;
 using StackExchange.Redis;
 
 namespace Pilot.Filing.Storage;
@@ -19,6 +20,9 @@ namespace Pilot.Filing.Storage;
 internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox outbox, IOptions<FilingOptions> options)
     : IFilingNumberIndex
 {
+    // A filing is read from its stored record; filings last written before records were stored keep their state as JSON.
+    private static readonly RedisValue[] FilingFields = ["record", "state", "creditCode"];
+
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<MaterialPackage?> FindPackageAsync(string packageId)
@@ -27,22 +31,18 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         return json.IsNullOrEmpty ? null : StorageJson.Read<MaterialPackage>(json.ToString());
     }
 
-    public async Task<StoredFiling?> FindFilingAsync(string filingId)
-    {
-        var fields = await Db.HashGetAsync(FilingKeys.Filing(filingId), ["state", "creditCode"]);
-        return fields[0].IsNullOrEmpty ? null : new StoredFiling(StorageJson.Read<BranchFiling>(fields[0].ToString()), fields[1].ToString());
-    }
+    public async Task<StoredFiling?> FindFilingAsync(string filingId) =>
+        ReadFiling(await Db.HashGetAsync(FilingKeys.Filing(filingId), FilingFields));
 
     public async Task<IReadOnlyList<StoredFiling?>> FindFilingsAsync(IReadOnlyList<string> filingIds)
     {
         var batch = Db.CreateBatch();
-        var reads = filingIds.Select(id => batch.HashGetAsync(FilingKeys.Filing(id), ["state", "creditCode"])).ToList();
+        var reads = filingIds.Select(id => batch.HashGetAsync(FilingKeys.Filing(id), FilingFields)).ToList();
         batch.Execute();
         var results = new List<StoredFiling?>(reads.Count);
         foreach (var read in reads)
         {
-            var fields = await read;
-            results.Add(fields[0].IsNullOrEmpty ? null : new StoredFiling(StorageJson.Read<BranchFiling>(fields[0].ToString()), fields[1].ToString()));
+            results.Add(ReadFiling(await read));
         }
 
         return results;
@@ -56,7 +56,22 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
 
     public async Task<StoredReply?> FindReplyAsync(string subject, string requestId)
     {
-        var fields = await Db.HashGetAsync(FilingKeys.Request(subject, requestId), ["fingerprint", "reply", "refusal"]);
+        var key = FilingKeys.Request(subject, requestId);
+        try
+        {
+            var value = await Db.StringGetAsync(key);
+            return value.IsNull ? null : StoredReplyFormat.Read((byte[])value!);
+        }
+        catch (RedisServerException wrongType) when (wrongType.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal))
+        {
+            return await FindHashReplyAsync(key);
+        }
+    }
+
+    /// <summary>An answer stored as a hash, before answers became one string; kept readable until the last one expires.</summary>
+    private async Task<StoredReply?> FindHashReplyAsync(string key)
+    {
+        var fields = await Db.HashGetAsync(key, ["fingerprint", "reply", "refusal"]);
         if (fields[0].IsNullOrEmpty)
         {
             return null;
@@ -154,16 +169,17 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
 
         if (change.ReservedNumber is { } number)
         {
-            var numberKey = FilingKeys.FilingNumber(filing.Region.Code, number);
-            script.Absent(numberKey);
-            script.Write("SET", numberKey, filing.FilingId);
+            script.Claim(FilingKeys.FilingNumber(filing.Region.Code, number), filing.FilingId);
         }
 
-        var requestKey = FilingKeys.Request(reply.Subject, reply.RequestId);
-        script.Absent(requestKey);
+        // The request id is claimed with its answer in one step; a retry of it that committed first fails this commit.
+        script.Claim(FilingKeys.Request(reply.Subject, reply.RequestId), StoredReplyFormat.Write(reply), options.Value.RequestRetention);
 
-        var state = StorageJson.Write(filing);
-        script.Write("HSET", key, "version", filing.Version, "state", state, "creditCode", change.BranchCreditCode, "record", change.Record);
+        script.Write("HSET", key, "version", filing.Version, "record", change.Record);
+        if (change.DropLegacyState)
+        {
+            script.Write("HDEL", key, "state", "creditCode");
+        }
 
         var firstSeen = change.FirstSubmittedAt.ToUnixTimeMilliseconds();
         var region = filing.Region.Code;
@@ -193,22 +209,12 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
 
         script.Write("ZADD", FilingKeys.RegionStatusFilings(region, filing.Status), firstSeen, filing.FilingId);
         script.Write("XADD", FilingKeys.RegionChanges(region), "*", "kind", change.Kind.ToString(), "record", change.Record);
-        var item = new TrackedItem(filing.FilingId, TrackedItemKind.LocalFiling, filing.OrganisationId, Done: filing.Status != FilingStatus.Rejected);
-        script.Write("HSET", FilingKeys.DueItems(filing.BatchId), $"{item.Kind}:{item.ItemId}", StorageJson.Write(item));
-
-        var answer = new List<RedisValue> { "fingerprint", reply.Fingerprint };
-        if (reply.Reply is not null)
+        // The due list only changes when the filing starts, or stops, waiting for the organisation (a rejection).
+        if (change.PreviousStatus is not { } was || (was == FilingStatus.Rejected) != (filing.Status == FilingStatus.Rejected))
         {
-            answer.AddRange(["reply", reply.Reply]);
+            var item = new TrackedItem(filing.FilingId, TrackedItemKind.LocalFiling, filing.OrganisationId, Done: filing.Status != FilingStatus.Rejected);
+            script.Write("HSET", FilingKeys.DueItems(filing.BatchId), $"{item.Kind}:{item.ItemId}", StorageJson.Write(item));
         }
-
-        if (reply.Refusal is not null)
-        {
-            answer.AddRange(["refusal", StorageJson.Write(reply.Refusal)]);
-        }
-
-        script.Write("HSET", requestKey, [.. answer]);
-        script.Write("EXPIRE", requestKey, (long)options.Value.RequestRetention.TotalSeconds);
 
         var record = StorageJson.Write(audit);
         foreach (var auditStream in AuditStreams(audit, [filing.Region.Code]))
@@ -242,25 +248,25 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         return await tx.ExecuteAsync();
     }
 
+    private static StoredFiling? ReadFiling(RedisValue[] fields)
+    {
+        if (!fields[0].IsNullOrEmpty)
+        {
+            return FilingMappers.ToStored(Protos.Filing.FilingRecord.Parser.ParseFrom((byte[])fields[0]!));
+        }
+
+        return fields[1].IsNullOrEmpty
+            ? null
+            : new StoredFiling(StorageJson.Read<BranchFiling>(fields[1].ToString()), fields[2].ToString(), LegacyState: true);
+    }
+
     private void WriteCommon(ITransaction tx, AuditRecord audit, IReadOnlyList<string> regions, IReadOnlyList<FilingEvent> events, ReplyToStore? reply)
     {
         if (reply is not null)
         {
             var key = FilingKeys.Request(reply.Subject, reply.RequestId);
             tx.AddCondition(Condition.KeyNotExists(key));
-            var fields = new List<HashEntry> { new("fingerprint", reply.Fingerprint) };
-            if (reply.Reply is not null)
-            {
-                fields.Add(new HashEntry("reply", reply.Reply));
-            }
-
-            if (reply.Refusal is not null)
-            {
-                fields.Add(new HashEntry("refusal", StorageJson.Write(reply.Refusal)));
-            }
-
-            _ = tx.HashSetAsync(key, fields.ToArray());
-            _ = tx.KeyExpireAsync(key, options.Value.RequestRetention);
+            _ = tx.StringSetAsync(key, StoredReplyFormat.Write(reply), options.Value.RequestRetention);
         }
 
         AppendAudit(tx, audit, regions);
