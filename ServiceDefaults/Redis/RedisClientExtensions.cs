@@ -23,7 +23,7 @@ public static class RedisClientExtensions
     public static IHostApplicationBuilder AddPilotRedisClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddRedisClient("redis", settings => settings.DisableTracing = true);
+        builder.AddRedisClient("redis", settings => settings.DisableTracing = true, options => options.SocketManager = StackExchange.Redis.SocketManager.ThreadPool);
         var flush = builder.Configuration.GetValue<double?>(CommandSpanFlushKey) ?? 0.25;
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddRedisInstrumentation(options =>
         {

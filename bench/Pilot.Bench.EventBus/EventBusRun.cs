@@ -9,7 +9,7 @@ namespace Pilot.Bench.EventBus;
 
 /// <summary>
 /// (b): the whole bus as a service uses it — state write plus event in one MULTI/EXEC, the hosted
-/// Redis Streams consumer, and a handler whose write commits with the dedupe marker and the XACK.
+/// Redis Streams consumer, and a handler whose write commits with the dedupe marker and the XACK in one script.
 /// </summary>
 internal static class EventBusRun
 {
@@ -66,18 +66,9 @@ internal static class EventBusRun
     {
         public Task HandleAsync(EventContext<BenchTick> context, CancellationToken cancellationToken)
         {
-            // Recorded when the transaction commits, not before, so latency covers the whole handling.
-            _ = context.Transaction.StringIncrementAsync($"{context.Envelope.Source}:consumer-state").ContinueWith(
-                t =>
-                {
-                    if (t.IsCompletedSuccessfully)
-                    {
-                        recorder.Handled(context.Event.Seq);
-                    }
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            // Recorded when the writes commit, not before, so latency covers the whole handling.
+            context.Writes.Write("INCR", $"{context.Envelope.Source}:consumer-state");
+            context.OnCommitted(() => recorder.Handled(context.Event.Seq));
             return Task.CompletedTask;
         }
     }

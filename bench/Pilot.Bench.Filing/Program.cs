@@ -46,7 +46,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.
 builder.AddServiceDefaults();
 builder.AddFilingService();
 builder.Services.AddSingleton<IBranchFactsSource, BenchBranches>();
-var app = builder.Build();
+await using var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapFilingService();
 app.MapGrpcService<EchoService>();

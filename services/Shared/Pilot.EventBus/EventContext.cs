@@ -1,22 +1,23 @@
 using Pilot.EventBus.Envelope;
-using Pilot.EventBus.Publishing;
 using StackExchange.Redis;
 
 namespace Pilot.EventBus;
 
-/// <summary>One delivery of an event, with the transaction its effects must go into.</summary>
+/// <summary>One delivery of an event, with the writes its effects must go into.</summary>
 public sealed class EventContext<TEvent>
     where TEvent : IIntegrationEvent
 {
     private readonly IEventOutbox _outbox;
+    private readonly List<Action> _afterCommit;
 
-    internal EventContext(TEvent evt, CloudEventEnvelope envelope, IDatabase database, ITransaction transaction, IEventOutbox outbox)
+    internal EventContext(TEvent evt, CloudEventEnvelope envelope, IDatabase database, IStateWrites writes, IEventOutbox outbox, List<Action> afterCommit)
     {
         Event = evt;
         Envelope = envelope;
         Database = database;
-        Transaction = transaction;
+        Writes = writes;
         _outbox = outbox;
+        _afterCommit = afterCommit;
     }
 
     public TEvent Event { get; }
@@ -27,10 +28,18 @@ public sealed class EventContext<TEvent>
     /// <summary>For reads before deciding what to write. Writes made here bypass deduplication.</summary>
     public IDatabase Database { get; }
 
-    /// <summary>Enlist every write here; it commits only if this event was not handled before.</summary>
-    public ITransaction Transaction { get; }
+    /// <summary>Hand every write here; they commit in one step with the "handled" marker, only if this event was not handled before.</summary>
+    public IStateWrites Writes { get; }
 
-    /// <summary>Publishes a follow-up event in the same transaction, so it goes out exactly when the state changes.</summary>
+    /// <summary>Publishes a follow-up event with the writes, so it goes out exactly when the state changes. Returns its CloudEvents id.</summary>
     public string Publish<TNext>(TNext evt)
-        where TNext : IIntegrationEvent => _outbox.Enlist(Transaction, evt);
+        where TNext : IIntegrationEvent
+    {
+        var prepared = _outbox.Prepare(TNext.Topic, TNext.EventType, evt);
+        Writes.Append(prepared);
+        return prepared.Id;
+    }
+
+    /// <summary>Runs <paramref name="action"/> once the writes have committed (not for a redelivered event).</summary>
+    public void OnCommitted(Action action) => _afterCommit.Add(action);
 }

@@ -1,6 +1,6 @@
 namespace Pilot.EventBus.Tests.Support;
 
-/// <summary>Increments the event's key in a hash, through the bus's transaction as real handlers must.</summary>
+/// <summary>Increments the event's key in a hash, through the bus's writes as real handlers must.</summary>
 public sealed class CountingHandler<TEvent>(HandlerProbe probe) : IEventHandler<TEvent>
     where TEvent : IIntegrationEvent, ITestEvent
 {
@@ -11,7 +11,7 @@ public sealed class CountingHandler<TEvent>(HandlerProbe probe) : IEventHandler<
             throw error;
         }
 
-        _ = context.Transaction.HashIncrementAsync(probe.StateKey, context.Event.Key);
+        context.Writes.Write("HINCRBY", probe.StateKey, context.Event.Key, 1);
         return Task.CompletedTask;
     }
 }

@@ -58,17 +58,28 @@ internal sealed class RegistryCommandRunner(IConnectionMultiplexer redis, IEvent
             var response = command.Respond(decision.State, snapshot);
 
             // Everything read must still hold what was read; then the record, its indexes, the events
-            // and the answer are written in the same atomic step.
+            // and the answer are written in the same atomic step. A key read as absent and now written (a new record,
+            // a credit code's holder, the answer) is claimed: one SET NX instead of a check and a write.
             var commit = new ConditionalCommit();
+            commit.Claim(requestKey, fingerprint + "|" + Convert.ToBase64String(response.ToByteArray()), AnswerRetention);
             foreach (var (key, value) in snapshot.Reads)
             {
-                if (value.IsNull)
+                if (key == requestKey)
                 {
-                    commit.Absent(key);
+                    continue;
+                }
+
+                if (!value.IsNull)
+                {
+                    commit.StringEquals(key, value);
+                }
+                else if (changes.TakeSet(key) is { } created)
+                {
+                    commit.Claim(key, created);
                 }
                 else
                 {
-                    commit.StringEquals(key, value);
+                    commit.Absent(key);
                 }
             }
 
@@ -79,7 +90,6 @@ internal sealed class RegistryCommandRunner(IConnectionMultiplexer redis, IEvent
                 commit.Append(outbox.Prepare(RegistryTopic.Name, evt.EventType, evt, EventId(command.Caller.Subject, requestId, i)));
             }
 
-            commit.Write("SET", requestKey, fingerprint + "|" + Convert.ToBase64String(response.ToByteArray()), "EX", (long)AnswerRetention.TotalSeconds);
             if (await commit.ExecuteAsync(database).ConfigureAwait(false))
             {
                 return response;

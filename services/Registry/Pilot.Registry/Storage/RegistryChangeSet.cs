@@ -16,6 +16,20 @@ internal sealed class RegistryChangeSet
 
     public void Unindex(string index, string member) => Unindexed.Add((index, member));
 
+    /// <summary>Removes the write of <paramref name="key"/> and returns its value, for a caller that writes it another way.</summary>
+    public string? TakeSet(string key)
+    {
+        var at = Sets.FindIndex(set => set.Key == key);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var value = Sets[at].Value;
+        Sets.RemoveAt(at);
+        return value;
+    }
+
     public void AddTo(Pilot.EventBus.ConditionalCommit commit)
     {
         Sets.ForEach(set => commit.Write("SET", set.Key, set.Value));

@@ -9,7 +9,7 @@ namespace Pilot.EventBus.Consuming;
 
 /// <summary>
 /// The transport-neutral core of receiving: find the handler, run it inside a trace continued from
-/// the publisher, and commit its writes together with the dedupe marker.
+/// the publisher, and commit its writes together with the dedupe marker (<see cref="HandledEventsCommit"/>).
 /// </summary>
 internal sealed partial class EventDispatcher(
     SubscriptionRegistry registry,
@@ -20,7 +20,7 @@ internal sealed partial class EventDispatcher(
     ILogger<EventDispatcher> logger)
 {
     /// <param name="commitAlso">Transport work that must commit with the handler's writes (the XACK on Redis Streams).</param>
-    public async Task<DispatchOutcome> DispatchAsync(string topic, CloudEventEnvelope envelope, Action<ITransaction>? commitAlso, CancellationToken cancellationToken)
+    public async Task<DispatchOutcome> DispatchAsync(string topic, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, CancellationToken cancellationToken)
     {
         var subscription = registry.Find(topic, envelope.Type);
         if (subscription is null)
@@ -46,39 +46,40 @@ internal sealed partial class EventDispatcher(
         return outcome;
     }
 
-    private async Task<DispatchOutcome> RunHandlerAsync(EventSubscription subscription, CloudEventEnvelope envelope, Action<ITransaction>? commitAlso, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> RunHandlerAsync(EventSubscription subscription, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var db = redis.GetDatabase();
         var marker = EventBusKeys.HandledMarker(settings.AppId, envelope.Id);
         try
         {
-            // Checked up front as well as in the transaction so that handlers with side effects
+            // Checked up front as well as in the commit so that handlers with side effects
             // outside Redis (e-mail, HTTP) are not run again for an event already handled.
             if (await db.KeyExistsAsync(marker))
             {
                 return DispatchOutcome.Duplicate;
             }
 
-            var transaction = db.CreateTransaction();
-            transaction.AddCondition(Condition.KeyNotExists(marker));
-            _ = transaction.StringSetAsync(marker, envelope.Type, settings.DedupeRetention);
-            commitAlso?.Invoke(transaction);
-
+            var commit = new HandledEventsCommit(settings.DedupeRetention);
+            var writes = commit.Add(marker);
+            commitAlso?.Invoke(commit.Transport);
+            var afterCommit = new List<Action>();
             await using (var scope = scopes.CreateAsyncScope())
             {
-                await subscription.InvokeAsync(scope.ServiceProvider, envelope, db, transaction, cancellationToken);
+                await subscription.InvokeAsync(scope.ServiceProvider, envelope, db, writes, afterCommit, cancellationToken);
             }
 
-            if (await transaction.ExecuteAsync())
+            switch (await commit.ExecuteAsync(db))
             {
-                return DispatchOutcome.Handled;
+                case [true]:
+                    afterCommit.ForEach(action => action());
+                    return DispatchOutcome.Handled;
+                case [false]:
+                    // A concurrent delivery handled it first.
+                    return DispatchOutcome.Duplicate;
+                default:
+                    return new DispatchOutcome(DispatchOutcomeKind.Retry, new InvalidOperationException("A condition added by the handler did not hold; nothing was committed."));
             }
-
-            // Either a concurrent delivery won the race, or a condition the handler added failed.
-            return await db.KeyExistsAsync(marker)
-                ? DispatchOutcome.Duplicate
-                : new DispatchOutcome(DispatchOutcomeKind.Retry, new InvalidOperationException("A condition added by the handler did not hold; the transaction was not committed."));
         }
         catch (PoisonEventException ex)
         {
@@ -95,14 +96,15 @@ internal sealed partial class EventDispatcher(
     }
 
     /// <summary>
-    /// Runs a handler whose writes go into a transaction shared by a whole batch. Failures propagate:
-    /// the caller then drops the shared transaction and handles the batch event by event.
+    /// Runs a handler whose writes go into a commit shared by a whole batch. Failures propagate: the caller then
+    /// drops the shared commit and handles the batch event by event.
     /// </summary>
-    public async Task InvokeInBatchAsync(IServiceProvider batchScope, EventSubscription subscription, string topic, CloudEventEnvelope envelope, IDatabase database, ITransaction transaction, CancellationToken cancellationToken)
+    public async Task InvokeInBatchAsync(
+        IServiceProvider batchScope, EventSubscription subscription, string topic, CloudEventEnvelope envelope, IDatabase database, IStateWrites writes, List<Action> afterCommit, CancellationToken cancellationToken)
     {
         using var activity = StartConsumerActivity(topic, envelope);
         activity?.SetTag("pilot.eventbus.batched", true);
-        await subscription.InvokeAsync(batchScope, envelope, database, transaction, cancellationToken);
+        await subscription.InvokeAsync(batchScope, envelope, database, writes, afterCommit, cancellationToken);
     }
 
     /// <summary>One DI scope for a whole batch: the batch commits as one unit of work.</summary>

@@ -15,7 +15,7 @@ internal abstract class EventSubscription
 
     public abstract Type HandlerType { get; }
 
-    internal abstract Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IDatabase database, ITransaction transaction, CancellationToken cancellationToken);
+    internal abstract Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IDatabase database, IStateWrites writes, List<Action> afterCommit, CancellationToken cancellationToken);
 }
 
 internal sealed class EventSubscription<TEvent, THandler> : EventSubscription
@@ -28,12 +28,12 @@ internal sealed class EventSubscription<TEvent, THandler> : EventSubscription
 
     public override Type HandlerType => typeof(THandler);
 
-    internal override Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IDatabase database, ITransaction transaction, CancellationToken cancellationToken)
+    internal override Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IDatabase database, IStateWrites writes, List<Action> afterCommit, CancellationToken cancellationToken)
     {
         var evt = ReadData(envelope);
         var handler = scope.GetRequiredService<THandler>();
         var outbox = scope.GetRequiredService<IEventOutbox>();
-        return handler.HandleAsync(new EventContext<TEvent>(evt, envelope, database, transaction, outbox), cancellationToken);
+        return handler.HandleAsync(new EventContext<TEvent>(evt, envelope, database, writes, outbox, afterCommit), cancellationToken);
     }
 
     private static TEvent ReadData(CloudEventEnvelope envelope)

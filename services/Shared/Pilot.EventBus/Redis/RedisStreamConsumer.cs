@@ -124,7 +124,7 @@ internal sealed partial class RedisStreamConsumer(
         var outcome = await dispatcher.DispatchAsync(
             entry.Topic,
             envelope,
-            transaction => _ = transaction.StreamAcknowledgeAsync(entry.Topic, settings.AppId, entry.Id),
+            writes => writes.Write("XACK", entry.Topic, settings.AppId, entry.Id),
             cancellationToken);
 
         switch (outcome.Kind)
@@ -145,9 +145,9 @@ internal sealed partial class RedisStreamConsumer(
     }
 
     /// <summary>
-    /// The batch fast path: one pipelined marker lookup, every handler writing into one transaction
-    /// guarded by every marker, one commit with all the XACKs. False when anything goes wrong, and then
-    /// nothing was committed and the caller handles the batch one event at a time.
+    /// The batch fast path: one pipelined marker lookup (so handlers of events already handled do not run), then
+    /// every handler's writes, each event's marker and the XACKs in one script (<see cref="HandledEventsCommit"/>).
+    /// False when anything goes wrong, and then nothing was committed and the caller handles the batch one event at a time.
     /// </summary>
     private async Task<bool> TryCommitBatchAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
@@ -173,9 +173,9 @@ internal sealed partial class RedisStreamConsumer(
         var markers = envelopes.Select(e => EventBusKeys.HandledMarker(settings.AppId, e.Id)).ToArray();
         var handledAlready = (await db.StringGetAsync([.. markers.Select(m => (RedisKey)m)])).Select(v => !v.IsNull).ToArray();
 
-        var transaction = db.CreateTransaction();
+        var commit = new HandledEventsCommit(settings.DedupeRetention);
         await using var scope = dispatcher.CreateBatchScope();
-        var handled = new List<(string Topic, string Type)>();
+        var handled = new List<(string Topic, string Type, List<Action> AfterCommit)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -186,33 +186,46 @@ internal sealed partial class RedisStreamConsumer(
                 continue;
             }
 
-            transaction.AddCondition(Condition.KeyNotExists(markers[i]));
-            _ = transaction.StringSetAsync(markers[i], envelope.Type, settings.DedupeRetention);
+            var writes = commit.Add(markers[i]);
+            var afterCommit = new List<Action>();
             try
             {
-                await dispatcher.InvokeInBatchAsync(scope.ServiceProvider, subscription, entry.Topic, envelope, db, transaction, cancellationToken);
+                await dispatcher.InvokeInBatchAsync(scope.ServiceProvider, subscription, entry.Topic, envelope, db, writes, afterCommit, cancellationToken);
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
                 return false;
             }
 
-            handled.Add((entry.Topic, envelope.Type));
+            handled.Add((entry.Topic, envelope.Type, afterCommit));
         }
 
         foreach (var topic in entries.GroupBy(e => e.Topic))
         {
-            _ = transaction.StreamAcknowledgeAsync(topic.Key, settings.AppId, [.. topic.Select(e => e.Id)]);
+            foreach (var ids in topic.Select(e => e.Id).Chunk(byte.MaxValue - 1))
+            {
+                commit.Transport.Write("XACK", topic.Key, [settings.AppId, .. ids]);
+            }
         }
 
-        if (!await transaction.ExecuteAsync())
+        // The plan counts keys in single bytes; a batch whose handlers touch more is handled event by event.
+        if (commit.KeyCount() > ConditionalCommit.MaxKeys)
         {
             return false;
         }
 
-        foreach (var (topic, type) in handled)
+        if (await commit.ExecuteAsync(db) is not { } applied)
         {
-            telemetry.Handled(topic, type);
+            return false;
+        }
+
+        for (var i = 0; i < handled.Count; i++)
+        {
+            if (applied[i])
+            {
+                handled[i].AfterCommit.ForEach(action => action());
+                telemetry.Handled(handled[i].Topic, handled[i].Type);
+            }
         }
 
         return true;
