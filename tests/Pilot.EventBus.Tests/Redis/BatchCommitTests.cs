@@ -8,6 +8,8 @@ namespace Pilot.EventBus.Tests.Redis;
 /// <summary>The batch fast path keeps the bus's promises: each event once, duplicates once, failures retried.</summary>
 public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
 {
+    private static readonly string[] Parts = ["a", "b", "c"];
+
     private readonly IDatabase _db = redis.Database;
 
     public async ValueTask InitializeAsync() => await _db.KeyDeleteAsync(ParcelShipped.Topic);
@@ -64,5 +66,49 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
         // without the batch path it would have been ten plus one retry.
         Assert.Equal(15, probe.Calls);
         await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_batch_touching_more_keys_than_one_script_takes_commits_in_parts_without_running_any_handler_twice()
+    {
+        var appId = TestBus.NewAppId("batch");
+        var probe = new HandlerProbe($"{appId}:keys");
+        using var host = TestBus.Build(
+            redis,
+            appId,
+            s =>
+            {
+                s.AddSingleton(probe);
+                s.AddEventHandler<ParcelShipped, ThreeKeysHandler>();
+            },
+            o => o.CommitInBatches = true);
+        var outbox = host.Services.GetRequiredService<IEventOutbox>();
+        for (var i = 0; i < 100; i++)
+        {
+            await outbox.PublishAsync(new ParcelShipped($"M-{i}", 1), TestContext.Current.CancellationToken);
+        }
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "all 100 entries are acknowledged");
+
+        // 100 markers and 300 written keys: more than the 255 keys one script can name.
+        var written = await _db.StringGetAsync([.. Enumerable.Range(0, 100).SelectMany(i => Parts.Select(part => (RedisKey)$"{probe.StateKey}:M-{i}:{part}"))]);
+        Assert.All(written, value => Assert.Equal("1", (string?)value));
+        Assert.Equal(100, probe.Calls);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class ThreeKeysHandler(HandlerProbe probe) : IEventHandler<ParcelShipped>
+    {
+        public Task HandleAsync(EventContext<ParcelShipped> context, CancellationToken cancellationToken)
+        {
+            probe.NextCall();
+            foreach (var part in Parts)
+            {
+                context.Writes.Write("INCR", $"{probe.StateKey}:{context.Event.Key}:{part}");
+            }
+
+            return Task.CompletedTask;
+        }
     }
 }

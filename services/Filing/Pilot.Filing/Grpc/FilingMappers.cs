@@ -103,7 +103,9 @@ internal static class FilingMappers
     private static DomainFilingStatus FromStored(ProtoFilingStatus status) =>
         FromProto(status) ?? throw new InvalidOperationException($"a stored filing record has no status ({status})");
 
-    private static DateOnly StoredDate(string iso) => ProtoDates.Parse(iso, "stored record");
+    // A stored record was written by this service, so a date it cannot read is damaged data, not a caller's mistake.
+    private static DateOnly StoredDate(string iso) =>
+        DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ProtoFilingDecision ToProto(DomainFilingDecision decision) => new()
     {

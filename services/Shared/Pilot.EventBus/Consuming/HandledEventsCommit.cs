@@ -84,11 +84,21 @@ internal sealed class HandledEventsCommit
     public int Count => events.Count;
 
     /// <summary>The steps of one event's handler; they commit with the marker, and only if it is absent.</summary>
-    public CommitSteps Add(string marker)
+    public CommitSteps Add(string marker) => Add(marker, new CommitSteps());
+
+    /// <summary>Adds an event whose handler already ran, e.g. moved here from a commit that grew too large.</summary>
+    public CommitSteps Add(string marker, CommitSteps steps)
     {
-        var steps = new CommitSteps();
         events.Add(new Handled(marker, steps));
         return steps;
+    }
+
+    /// <summary>Takes the last event back out, with its steps.</summary>
+    public (string Marker, CommitSteps Steps) RemoveLast()
+    {
+        var last = events[^1];
+        events.RemoveAt(events.Count - 1);
+        return (last.Marker, last.Steps);
     }
 
     /// <summary>

@@ -173,9 +173,9 @@ internal sealed partial class RedisStreamConsumer(
         var markers = envelopes.Select(e => EventBusKeys.HandledMarker(settings.AppId, e.Id)).ToArray();
         var handledAlready = (await db.StringGetAsync([.. markers.Select(m => (RedisKey)m)])).Select(v => !v.IsNull).ToArray();
 
-        var commit = new HandledEventsCommit(settings.DedupeRetention);
         await using var scope = dispatcher.CreateBatchScope();
-        var handled = new List<(string Topic, string Type, List<Action> AfterCommit)>();
+        var chunk = new BatchChunk(new HandledEventsCommit(settings.DedupeRetention));
+        var topics = entries.Select(e => e.Topic).Distinct(StringComparer.Ordinal).Count();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -183,10 +183,11 @@ internal sealed partial class RedisStreamConsumer(
             var subscription = registry.Find(entry.Topic, envelope.Type);
             if (subscription is null || handledAlready[i] || !seen.Add(envelope.Id))
             {
+                chunk.Covered.Add(entry);
                 continue;
             }
 
-            var writes = commit.Add(markers[i]);
+            var writes = chunk.Commit.Add(markers[i]);
             var afterCommit = new List<Action>();
             try
             {
@@ -197,38 +198,61 @@ internal sealed partial class RedisStreamConsumer(
                 return false;
             }
 
-            handled.Add((entry.Topic, envelope.Type, afterCommit));
+            // The script counts keys in single bytes: a batch whose handlers touch more commits in several scripts,
+            // each atomic for the events it holds. An event too large for a script of its own goes one at a time.
+            if (chunk.Commit.KeyCount() + topics > ConditionalCommit.MaxKeys)
+            {
+                var (marker, steps) = chunk.Commit.RemoveLast();
+                if (chunk.Commit.Count == 0 || !await CommitChunkAsync(settings, chunk, db))
+                {
+                    return false;
+                }
+
+                chunk = new BatchChunk(new HandledEventsCommit(settings.DedupeRetention));
+                chunk.Commit.Add(marker, steps);
+            }
+
+            chunk.Handled.Add((entry.Topic, envelope.Type, afterCommit));
+            chunk.Covered.Add(entry);
         }
 
-        foreach (var topic in entries.GroupBy(e => e.Topic))
+        return await CommitChunkAsync(settings, chunk, db);
+    }
+
+    /// <summary>Commits a chunk of a batch with the XACKs of every entry it covers; false when a handler's condition failed.</summary>
+    private async Task<bool> CommitChunkAsync(EventBusOptions settings, BatchChunk chunk, IDatabase db)
+    {
+        foreach (var topic in chunk.Covered.GroupBy(e => e.Topic))
         {
             foreach (var ids in topic.Select(e => e.Id).Chunk(byte.MaxValue - 1))
             {
-                commit.Transport.Write("XACK", topic.Key, [settings.AppId, .. ids]);
+                chunk.Commit.Transport.Write("XACK", topic.Key, [settings.AppId, .. ids]);
             }
         }
 
-        // The plan counts keys in single bytes; a batch whose handlers touch more is handled event by event.
-        if (commit.KeyCount() > ConditionalCommit.MaxKeys)
+        if (await chunk.Commit.ExecuteAsync(db) is not { } applied)
         {
             return false;
         }
 
-        if (await commit.ExecuteAsync(db) is not { } applied)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < handled.Count; i++)
+        for (var i = 0; i < chunk.Handled.Count; i++)
         {
             if (applied[i])
             {
-                handled[i].AfterCommit.ForEach(action => action());
-                telemetry.Handled(handled[i].Topic, handled[i].Type);
+                chunk.Handled[i].AfterCommit.ForEach(action => action());
+                telemetry.Handled(chunk.Handled[i].Topic, chunk.Handled[i].Type);
             }
         }
 
         return true;
+    }
+
+    /// <summary>Part of a read batch committed in one script: its handled events and every entry it acknowledges.</summary>
+    private sealed record BatchChunk(HandledEventsCommit Commit)
+    {
+        public List<(string Topic, string Type, List<Action> AfterCommit)> Handled { get; } = [];
+
+        public List<ReceivedEntry> Covered { get; } = [];
     }
 
     /// <summary>XPENDING + XCLAIM: retries messages idle past their backoff, whoever held them.</summary>
