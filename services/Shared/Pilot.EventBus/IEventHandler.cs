@@ -2,8 +2,8 @@ namespace Pilot.EventBus;
 
 /// <summary>
 /// Handles one event type. Read through <see cref="EventContext{TEvent}.Database"/> and write only by
-/// enlisting into <see cref="EventContext{TEvent}.Transaction"/>: the bus commits those writes together
-/// with the "already handled" marker, so a redelivered event changes nothing.
+/// handing writes to <see cref="EventContext{TEvent}.Writes"/>: the bus commits them in one step with the
+/// "already handled" marker, so a redelivered event changes nothing.
 /// Throw to have the event retried; throw <see cref="PoisonEventException"/> when retrying cannot help.
 /// </summary>
 public interface IEventHandler<TEvent>
