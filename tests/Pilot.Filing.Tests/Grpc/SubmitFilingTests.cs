@@ -30,6 +30,22 @@ public sealed class SubmitFilingTests(FilingFactory factory) : IClassFixture<Fil
     }
 
     [Fact]
+    public async Task A_retried_filing_gets_its_first_answer_even_while_the_registry_cannot_be_reached()
+    {
+        var branch = scenario.Branch();
+        var request = Scenario.FilingRequest(branch);
+        var first = await scenario.Client.SubmitFilingAsync(request, branch.Caller, cancellationToken: Ct);
+        factory.Branches.MakeUnreachable(branch.Id);
+
+        var retried = await scenario.Client.SubmitFilingAsync(request, branch.Caller, cancellationToken: Ct);
+        var other = Scenario.FilingRequest(branch);
+        var newRequest = await Scenario.RefusedAsync(() => scenario.Client.SubmitFilingAsync(other, branch.Caller, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(first, retried);
+        Assert.Equal(StatusCode.Unavailable, newRequest.StatusCode);
+    }
+
+    [Fact]
     public async Task A_filing_after_the_milestone_is_accepted_and_marked_late()
     {
         var branch = scenario.Branch(batch: FilingFactory.PastBatch);

@@ -27,12 +27,16 @@ internal sealed class SubmitFilingHandler(
 
         for (var attempt = 0; attempt < RequestReplies.MaxAttempts; attempt++)
         {
-            if (await replies.FindAsync(caller, request.RequestId, fingerprint, FilingRecord.Parser) is { } earlier)
+            // Started together, so they share a round trip; an earlier answer is given before the Registry is asked, so a
+            // retry after a lost reply gets it even while the Registry cannot be reached.
+            var earlierReply = replies.FindAsync(caller, request.RequestId, fingerprint, FilingRecord.Parser);
+            var read = store.FindFilingAsync(BranchFiling.IdFor(command.BatchId, command.BranchId));
+            if (await earlierReply is { } earlier)
             {
                 return earlier;
             }
 
-            var current = await store.FindFilingAsync(BranchFiling.IdFor(command.BatchId, command.BranchId));
+            var current = await read;
             var facts = await branches.FindAsync(command.BatchId, command.BranchId, cancellationToken);
             var outcome = submission.Submit(current?.Filing, command, caller, facts, batch, clock.GetUtcNow());
             if (outcome.Refusal is { } refusal)
