@@ -65,7 +65,10 @@ internal sealed class ScriptPlan
         {
             Number(condition.Kind);
             Key(condition.Key);
-            condition.Values.ToList().ForEach(Value);
+            foreach (var value in condition.Values)
+            {
+                Value(value);
+            }
         }
     }
 
