@@ -13,6 +13,9 @@ internal sealed class CommitSteps : IStateWrites
 
     public List<PreparedEvent> Events { get; } = [];
 
+    /// <summary>At most this many distinct keys: one per step (steps may share keys).</summary>
+    public int KeyBound => Conditions.Count + Claims.Count + Writes.Count;
+
     public void Absent(string key) => Conditions.Add(new Condition('a', key, []));
 
     public void StringEquals(string key, RedisValue value) => Conditions.Add(new Condition('s', key, [value]));

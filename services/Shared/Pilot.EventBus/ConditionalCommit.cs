@@ -12,9 +12,6 @@ namespace Pilot.EventBus;
 /// </summary>
 public sealed class ConditionalCommit : IStateWrites
 {
-    /// <summary>Keys of one commit, and values of one step, are counted in single bytes of the plan.</summary>
-    public const int MaxKeys = ScriptPlan.MaxKeys;
-
     // ARGV[1] is the plan, one byte per number: the condition count, then per condition its kind ('a' absent, 's' string
     // equals, 'e' hash field equals) and key (an index into KEYS); the claim count, then per claim its key and whether it
     // expires; the write count, then per write its key and value count. The other ARGV entries are consumed in plan order:

@@ -18,8 +18,6 @@ internal sealed class ScriptPlan
     private readonly List<byte> plan = [];
     private readonly List<RedisValue> values = [RedisValue.Null];
 
-    public int KeyCount => keys.Count;
-
     public RedisKey[] Keys => [.. keys];
 
     public RedisValue[] Arguments()

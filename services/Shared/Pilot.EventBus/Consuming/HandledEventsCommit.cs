@@ -143,9 +143,6 @@ internal sealed class HandledEventsCommit
         return applied;
     }
 
-    /// <summary>Keys the commit would touch so far, so a caller can split a batch before the plan's limit.</summary>
-    public int KeyCount() => events.Sum(e => 1 + e.Steps.Conditions.Count + e.Steps.Claims.Count + e.Steps.Writes.Count) + Transport.Writes.Count;
-
     /// <summary>What a marker holds; only its existence counts.</summary>
     private const string MarkerValue = "1";
 

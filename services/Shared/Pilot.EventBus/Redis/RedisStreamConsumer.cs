@@ -200,7 +200,9 @@ internal sealed partial class RedisStreamConsumer(
 
             // The script counts keys in single bytes: a batch whose handlers touch more commits in several scripts,
             // each atomic for the events it holds. An event too large for a script of its own goes one at a time.
-            if (chunk.Commit.KeyCount() + topics > ConditionalCommit.MaxKeys)
+            // Counted as an upper bound (one key per step and marker), so the split may come a little early.
+            var eventKeys = 1 + writes.KeyBound;
+            if (chunk.Keys + eventKeys + topics > ScriptPlan.MaxKeys)
             {
                 var (marker, steps) = chunk.Commit.RemoveLast();
                 if (chunk.Commit.Count == 0 || !await CommitChunkAsync(settings, chunk, db))
@@ -211,6 +213,8 @@ internal sealed partial class RedisStreamConsumer(
                 chunk = new BatchChunk(new HandledEventsCommit(settings.DedupeRetention));
                 chunk.Commit.Add(marker, steps);
             }
+
+            chunk.Keys += eventKeys;
 
             chunk.Handled.Add((entry.Topic, envelope.Type, afterCommit));
             chunk.Covered.Add(entry);
@@ -250,6 +254,9 @@ internal sealed partial class RedisStreamConsumer(
     /// <summary>Part of a read batch committed in one script: its handled events and every entry it acknowledges.</summary>
     private sealed record BatchChunk(HandledEventsCommit Commit)
     {
+        /// <summary>Upper bound of the keys its handlers' steps and markers name.</summary>
+        public int Keys { get; set; }
+
         public List<(string Topic, string Type, List<Action> AfterCommit)> Handled { get; } = [];
 
         public List<ReceivedEntry> Covered { get; } = [];
