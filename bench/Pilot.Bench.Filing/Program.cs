@@ -18,6 +18,7 @@ using Proto = Pilot.Protos.Filing;
 // mapping). The Registry is replaced by BenchBranches, so only Filing's own work is measured.
 // Usage: dotnet run -c Release --project bench/Pilot.Bench.Filing [seconds=8] [workers=32] [methods=submit,list,accept] [nocache]
 // ("nocache" turns off the page cache of bureaus' lists, so every ListFilings reads its page from Redis).
+// PILOT_BENCH_ALLOCATIONS=1 samples what each method's second round allocates, by type (the runtime's allocation ticks).
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 8;
 var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
 var methods = (args.Length > 2 ? args[2] : "submit,list,accept").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -26,6 +27,7 @@ var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
 await using var redis = await RedisServer.StartAsync();
+LoadRun.RedisProcessorTime = () => redis.ProcessorTime;
 var blobs = Directory.CreateTempSubdirectory("pilot-bench-blobs-");
 var signingKey = LocalTokenIssuer.NewSigningKey();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -104,13 +106,14 @@ Func<int, Task> Echo(IMessage request, CallOptions options)
     return _ => echo.EchoAsync(new EchoMessage { Payload = payload }, options).ResponseAsync;
 }
 
+using var sampler = Environment.GetEnvironmentVariable("PILOT_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
 var results = new List<LoadRun.Result>();
 var ratios = new List<string>();
 
 // Each method right after an echo of its own request size, so both see the same machine load, in alternating rounds:
 // a single echo run varied by a third between runs of the bench (the thread pool and the GC still adapting), and the
 // median of the rounds' ratios is steadier than any one of them.
-const int Rounds = 3;
+const int Rounds = 5;
 async Task<(LoadRun.Result Echo, LoadRun.Result Method)> Compare(string name, Func<int, Task> call, Func<int, Task> baseline, int requestSize, double target)
 {
     run++;
@@ -121,7 +124,24 @@ async Task<(LoadRun.Result Echo, LoadRun.Result Method)> Compare(string name, Fu
         run++;
         var echoRound = await LoadRun.ClosedLoopAsync($"echo ({requestSize} B, before {name}), round {round}", workers, duration, baseline);
         Console.Error.WriteLine($"  running {name}, round {round}");
+        if (sampler is not null)
+        {
+            sampler.On = round == 2;
+        }
+
         rounds.Add((echoRound, await LoadRun.ClosedLoopAsync($"{name}, round {round}", workers, duration, call)));
+        if (sampler is { On: true })
+        {
+            sampler.On = false;
+            var total = sampler.Bytes.Values.Sum();
+            foreach (var (type, bytes) in sampler.Bytes.OrderByDescending(kv => kv.Value).Take(25))
+            {
+                Console.Error.WriteLine($"  alloc {bytes * 100.0 / total,5:F1}% {bytes / (double)rounds[^1].Method.Calls / 1024,6:F2} KiB/call {type}");
+            }
+
+            sampler.Bytes.Clear();
+        }
+
         results.AddRange([rounds[^1].Echo, rounds[^1].Method]);
     }
 
@@ -133,11 +153,17 @@ async Task<(LoadRun.Result Echo, LoadRun.Result Method)> Compare(string name, Fu
     results.AddRange([pacedEcho, paced]);
     foreach (var r in rounds.SelectMany(r => new[] { r.Echo, r.Method }).Append(pacedEcho).Append(paced))
     {
-        Console.Error.WriteLine($"  {r.Name}: {r.PerSecond:F0}/s, p50 {r.P50Ms:F2} ms, p99 {r.P99Ms:F2} ms, GC pause {r.GcPauseMs:F0} ms ({r.Collections} collections, {r.Gen2Collections} gen2)");
+        Console.Error.WriteLine($"  {r.Name}: {r.PerSecond:F0}/s, p50 {r.P50Ms:F2} ms, p99 {r.P99Ms:F2} ms, GC pause {r.GcPauseMs:F0} ms ({r.Collections} collections, {r.Gen2Collections} gen2), {r.CpuUsPerCall:F0} + {r.RedisCpuUsPerCall:F0} µs CPU, {r.AllocatedKbPerCall:F1} KiB per call");
     }
 
     var each = string.Join(", ", rounds.Select(r => (r.Method.PerSecond / r.Echo.PerSecond).ToString("F2", CultureInfo.InvariantCulture)));
     ratios.Add($"{name} / echo throughput: median {median.Method.PerSecond / median.Echo.PerSecond:F2} of rounds {each}{(target > 0 ? $" (target >= {target:F2})" : string.Empty)}; p99 at half load {paced.P99Ms:F1} ms (target <= 20 ms)");
+    // Processor time per call (service + bench client, and Redis) beside the throughput: the cost ratio is what the
+    // throughput ratio would be on a machine where nothing but CPU limited either run.
+    double Cost(LoadRun.Result r) => r.CpuUsPerCall + r.RedisCpuUsPerCall;
+    var byCost = rounds.OrderBy(r => Cost(r.Echo) / Cost(r.Method)).ToList();
+    var (midEcho, midMethod) = byCost[Rounds / 2];
+    ratios.Add($"  {name}: {Cost(midMethod):F0} µs CPU per call ({midMethod.CpuUsPerCall:F0} .NET + {midMethod.RedisCpuUsPerCall:F0} Redis, {midMethod.AllocatedKbPerCall:F1} KiB allocated), echo {Cost(midEcho):F0} µs; cost ratio echo/method median {Cost(midEcho) / Cost(midMethod):F2} of rounds {string.Join(", ", rounds.Select(r => (Cost(r.Echo) / Cost(r.Method)).ToString("F2", CultureInfo.InvariantCulture)))}");
     return median;
 }
 
@@ -193,11 +219,11 @@ if (methods.Contains("accept"))
 }
 
 Console.WriteLine($"{workers} workers, {seconds} s per run, .NET client (Grpc.Net.Client) in the same process; region {BenchBranches.Region} holds {(await filing.ListFilingsAsync(new Proto.ListFilingsRequest { PageSize = 1 }, bureau)).Filings.Count} + more filings");
-Console.WriteLine("| run | calls | calls/s | p50 ms | p99 ms | GC pause ms (collections, gen2) |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+Console.WriteLine("| run | calls | calls/s | p50 ms | p99 ms | GC pause ms (collections, gen2) | CPU µs/call (.NET + Redis) | KiB/call |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var result in results)
 {
-    Console.WriteLine($"| {result.Name} | {result.Calls} | {result.PerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.GcPauseMs:F0} ({result.Collections}, {result.Gen2Collections}) |");
+    Console.WriteLine($"| {result.Name} | {result.Calls} | {result.PerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.GcPauseMs:F0} ({result.Collections}, {result.Gen2Collections}) | {result.CpuUsPerCall:F0} + {result.RedisCpuUsPerCall:F0} | {result.AllocatedKbPerCall:F1} |");
 }
 
 ratios.ForEach(Console.WriteLine);

@@ -8,15 +8,27 @@ public static class LoadRun
     /// <param name="GcPauseMs">Time the whole process (server and client) stood still for garbage collection during the run.</param>
     /// <param name="Gen2Collections">Full collections during the run.</param>
     /// <param name="Collections">All collections during the run.</param>
-    public sealed record Result(string Name, int Calls, double Seconds, double P50Ms, double P99Ms, double GcPauseMs, int Gen2Collections, int Collections)
+    /// <param name="CpuUsPerCall">Processor time of this process (server and client) per call, in microseconds.</param>
+    /// <param name="RedisCpuUsPerCall">Processor time of the redis-server per call, in microseconds (0 when not given).</param>
+    /// <param name="AllocatedKbPerCall">Bytes this process allocated per call, in KiB.</param>
+    public sealed record Result(
+        string Name, int Calls, double Seconds, double P50Ms, double P99Ms, double GcPauseMs, int Gen2Collections, int Collections,
+        double CpuUsPerCall, double RedisCpuUsPerCall, double AllocatedKbPerCall)
     {
         public double PerSecond => Calls / Seconds;
     }
 
-    private readonly record struct GcMark(TimeSpan Paused, int Gen2, int All)
+    /// <summary>The redis-server's processor time so far, when the bench has one; per-call costs then include it.</summary>
+    public static Func<TimeSpan>? RedisProcessorTime { get; set; }
+
+    // Processor time per call is steadier than throughput from one run to the next: it does not depend on how well the
+    // two cores happened to be shared, so it is what tells a change's effect on a method's own cost.
+    private readonly record struct GcMark(TimeSpan Paused, int Gen2, int All, TimeSpan Cpu, TimeSpan RedisCpu, long Allocated)
     {
         // Each collection counts once at its own generation and once at every younger one.
-        public static GcMark Now => new(GC.GetTotalPauseDuration(), GC.CollectionCount(2), GC.CollectionCount(0));
+        public static GcMark Now => new(
+            GC.GetTotalPauseDuration(), GC.CollectionCount(2), GC.CollectionCount(0), Environment.CpuUsage.TotalTime,
+            RedisProcessorTime?.Invoke() ?? TimeSpan.Zero, GC.GetTotalAllocatedBytes(precise: false));
     }
 
     public static async Task<Result> ClosedLoopAsync(string name, int workers, TimeSpan duration, Func<int, Task> call)
@@ -72,6 +84,9 @@ public static class LoadRun
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
         var after = GcMark.Now;
-        return new Result(name, latencies.Count, seconds, Percentile(0.50), Percentile(0.99), (after.Paused - before.Paused).TotalMilliseconds, after.Gen2 - before.Gen2, after.All - before.All);
+        var calls = Math.Max(1, latencies.Count);
+        return new Result(
+            name, latencies.Count, seconds, Percentile(0.50), Percentile(0.99), (after.Paused - before.Paused).TotalMilliseconds, after.Gen2 - before.Gen2, after.All - before.All,
+            (after.Cpu - before.Cpu).TotalMicroseconds / calls, (after.RedisCpu - before.RedisCpu).TotalMicroseconds / calls, (after.Allocated - before.Allocated) / 1024.0 / calls);
     }
 }

@@ -16,6 +16,31 @@ internal sealed class CommitSteps : IStateWrites
     /// <summary>At most this many distinct keys: one per step (steps may share keys).</summary>
     public int KeyBound => Conditions.Count + Claims.Count + Writes.Count;
 
+    /// <summary>The values a plan of these steps carries besides the plan itself (condition operands, claims, writes).</summary>
+    public int ValueCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var condition in Conditions)
+            {
+                count += condition.Values.Length;
+            }
+
+            foreach (var claim in Claims)
+            {
+                count += claim.Seconds is null ? 1 : 2;
+            }
+
+            foreach (var write in Writes)
+            {
+                count += 1 + write.Values.Length;
+            }
+
+            return count;
+        }
+    }
+
     public void Absent(string key) => Conditions.Add(new Condition('a', key, []));
 
     public void StringEquals(string key, RedisValue value) => Conditions.Add(new Condition('s', key, [value]));

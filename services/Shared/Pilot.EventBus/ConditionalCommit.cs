@@ -82,7 +82,7 @@ public sealed class ConditionalCommit : IStateWrites
     public async Task<bool> ExecuteAsync(IDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var plan = new ScriptPlan();
+        var plan = new ScriptPlan(steps.ValueCount);
         plan.Conditions(steps.Conditions);
         plan.Number(steps.Claims.Count);
         foreach (var claim in steps.Claims)

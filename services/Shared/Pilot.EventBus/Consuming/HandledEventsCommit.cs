@@ -108,20 +108,42 @@ internal sealed class HandledEventsCommit
     public async Task<bool[]?> ExecuteAsync(IDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var plan = new ScriptPlan();
+        // Claims go in as conditions (the key is absent) and SET NX writes, so a failed one writes nothing for any event.
+        var valueCount = 2 + Transport.ValueCount;
+        foreach (var handled in events)
+        {
+            valueCount += handled.Steps.ValueCount + (handled.Steps.Claims.Count * 4);
+        }
+
+        var plan = new ScriptPlan(valueCount);
         plan.Number(events.Count);
         plan.Value(MarkerValue);
         plan.Value(Math.Max(1, (long)retention.TotalSeconds));
         foreach (var handled in events)
         {
+            var steps = handled.Steps;
             plan.Key(handled.Marker);
-            var conditions = handled.Steps.Conditions.Concat(handled.Steps.Claims.Select(claim => new CommitSteps.Condition('a', claim.Key, []))).ToList();
-            var writes = handled.Steps.Claims
-                .Select(claim => new CommitSteps.Written("SET", claim.Key, claim.Seconds is { } seconds ? [claim.Value, "NX", "EX", seconds] : [claim.Value, "NX"]))
-                .Concat(handled.Steps.Writes)
-                .ToList();
-            plan.Conditions(conditions);
-            plan.Writes(writes);
+            plan.Number(steps.Conditions.Count + steps.Claims.Count);
+            foreach (var condition in steps.Conditions)
+            {
+                plan.Condition(condition);
+            }
+
+            foreach (var claim in steps.Claims)
+            {
+                plan.Condition(new CommitSteps.Condition('a', claim.Key, []));
+            }
+
+            plan.Number(steps.Claims.Count + steps.Writes.Count);
+            foreach (var claim in steps.Claims)
+            {
+                plan.Write(new CommitSteps.Written("SET", claim.Key, claim.Seconds is { } seconds ? [claim.Value, "NX", "EX", seconds] : [claim.Value, "NX"]));
+            }
+
+            foreach (var write in steps.Writes)
+            {
+                plan.Write(write);
+            }
         }
 
         plan.Writes(Transport.Writes);
