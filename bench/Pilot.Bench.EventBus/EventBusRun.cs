@@ -35,6 +35,7 @@ internal static class EventBusRun
         await host.StartAsync();
         var outbox = host.Services.GetRequiredService<IEventOutbox>();
 
+        recorder.Start();
         var clock = Stopwatch.StartNew();
         await drive(count, async i =>
         {

@@ -11,6 +11,7 @@ var pacedSeconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.Cul
 const int PacedRate = 1_000;
 
 await using var server = await RedisServer.StartAsync();
+LatencyRecorder.RedisProcessorTime = () => server.ProcessorTime;
 await using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
 
 // The raw loop sends a byte array as long as the bus's whole CloudEvent entry, so both move the same bytes.

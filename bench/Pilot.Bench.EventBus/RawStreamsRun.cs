@@ -21,6 +21,7 @@ internal static class RawStreamsRun
         await using var reader = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var consumer = ConsumeAsync(reader.GetDatabase(), db, topic, recorder, stop.Token);
 
+        recorder.Start();
         var clock = Stopwatch.StartNew();
         await drive(count, async i =>
         {
