@@ -18,6 +18,7 @@ var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture)
 var duration = TimeSpan.FromSeconds(seconds);
 
 await using var redis = await RedisServer.StartAsync();
+LoadRun.RedisProcessorTime = () => redis.ProcessorTime;
 var signingKey = LocalTokenIssuer.NewSigningKey();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
 builder.Configuration["Pilot:Auth:SigningKey"] = signingKey;
@@ -104,11 +105,11 @@ var pacedBranch = await LoadRun.PacedAsync($"AddBranch paced at {halfLoad:F0}/s"
 var pacedEcho = await LoadRun.PacedAsync($"echo paced at {halfLoad:F0}/s", halfLoad, duration, CallEcho);
 
 Console.WriteLine($"request size {payload.Length} bytes, {workers} workers, {seconds} s per run, client in the same process (.NET, Grpc.Net.Client)");
-Console.WriteLine("| run | calls | calls/s | p50 ms | p99 ms | GC pause ms (collections, gen2) |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+Console.WriteLine("| run | calls | calls/s | p50 ms | p99 ms | GC pause ms (collections, gen2) | CPU µs/call (.NET + Redis) | KiB/call |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var result in rounds.SelectMany(r => new[] { r.Echo, r.Branch }).Concat([sequentialEcho, sequentialBranch, pacedEcho, pacedBranch]))
 {
-    Console.WriteLine($"| {result.Name} | {result.Calls} | {result.PerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.GcPauseMs:F0} ({result.Collections}, {result.Gen2Collections}) |");
+    Console.WriteLine($"| {result.Name} | {result.Calls} | {result.PerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.GcPauseMs:F0} ({result.Collections}, {result.Gen2Collections}) | {result.CpuUsPerCall:F0} + {result.RedisCpuUsPerCall:F0} | {result.AllocatedKbPerCall:F1} |");
 }
 
 var each = string.Join(", ", rounds.Select(r => (r.Branch.PerSecond / r.Echo.PerSecond).ToString("F2", CultureInfo.InvariantCulture)));
