@@ -12,7 +12,7 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
 
     private readonly IDatabase _db = redis.Database;
 
-    public async ValueTask InitializeAsync() => await _db.KeyDeleteAsync(ParcelShipped.Topic);
+    public async ValueTask InitializeAsync() => await _db.KeyDeleteAsync(CrateLoaded.Topic);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -21,18 +21,18 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
     {
         var appId = TestBus.NewAppId("batch");
         HandlerProbe probe = null!;
-        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId), o => o.CommitInBatches = true);
+        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<CrateLoaded>(appId), o => o.CommitInBatches = true);
         for (var i = 0; i < 20; i++)
         {
-            var json = DaprdEntries.CloudEventJson($"event-{appId}-{i}", ParcelShipped.EventType, ParcelShipped.Topic, "registry", new { key = $"K-{i}", weightGrams = 1 });
-            await DaprdEntries.AddAsync(_db, ParcelShipped.Topic, json, ParcelShipped.EventType);
+            var json = DaprdEntries.CloudEventJson($"event-{appId}-{i}", CrateLoaded.EventType, CrateLoaded.Topic, "registry", new { key = $"K-{i}", weightGrams = 1 });
+            await DaprdEntries.AddAsync(_db, CrateLoaded.Topic, json, CrateLoaded.EventType);
         }
 
-        var repeated = DaprdEntries.CloudEventJson($"event-{appId}-3", ParcelShipped.EventType, ParcelShipped.Topic, "registry", new { key = "K-3", weightGrams = 1 });
-        await DaprdEntries.AddAsync(_db, ParcelShipped.Topic, repeated, ParcelShipped.EventType);
+        var repeated = DaprdEntries.CloudEventJson($"event-{appId}-3", CrateLoaded.EventType, CrateLoaded.Topic, "registry", new { key = "K-3", weightGrams = 1 });
+        await DaprdEntries.AddAsync(_db, CrateLoaded.Topic, repeated, CrateLoaded.EventType);
 
         await host.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "all 21 entries are acknowledged");
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, CrateLoaded.Topic, appId), "all 21 entries are acknowledged");
 
         var counts = await _db.HashGetAllAsync(probe.StateKey);
         Assert.Equal(20, counts.Length);
@@ -46,17 +46,17 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
     {
         var appId = TestBus.NewAppId("batch");
         HandlerProbe probe = null!;
-        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId), o => o.CommitInBatches = true);
+        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<CrateLoaded>(appId), o => o.CommitInBatches = true);
         var outbox = host.Services.GetRequiredService<IEventOutbox>();
         // The fifth call throws once: in the batch, which is then dropped and handled event by event.
         probe.FailOn = call => call == 5 ? new InvalidOperationException("transient") : null;
         for (var i = 0; i < 10; i++)
         {
-            await outbox.PublishAsync(new ParcelShipped($"F-{i}", 1), TestContext.Current.CancellationToken);
+            await outbox.PublishAsync(new CrateLoaded($"F-{i}", 1), TestContext.Current.CancellationToken);
         }
 
         await host.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "all entries are acknowledged");
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, CrateLoaded.Topic, appId), "all entries are acknowledged");
 
         var counts = await _db.HashGetAllAsync(probe.StateKey);
         Assert.Equal(10, counts.Length);
@@ -79,17 +79,17 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
             s =>
             {
                 s.AddSingleton(probe);
-                s.AddEventHandler<ParcelShipped, ThreeKeysHandler>();
+                s.AddEventHandler<CrateLoaded, ThreeKeysHandler>();
             },
             o => o.CommitInBatches = true);
         var outbox = host.Services.GetRequiredService<IEventOutbox>();
         for (var i = 0; i < 100; i++)
         {
-            await outbox.PublishAsync(new ParcelShipped($"M-{i}", 1), TestContext.Current.CancellationToken);
+            await outbox.PublishAsync(new CrateLoaded($"M-{i}", 1), TestContext.Current.CancellationToken);
         }
 
         await host.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "all 100 entries are acknowledged");
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, CrateLoaded.Topic, appId), "all 100 entries are acknowledged");
 
         // 100 markers and 300 written keys: more than the 255 keys one script can name.
         var written = await _db.StringGetAsync([.. Enumerable.Range(0, 100).SelectMany(i => Parts.Select(part => (RedisKey)$"{probe.StateKey}:M-{i}:{part}"))]);
@@ -98,9 +98,9 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    private sealed class ThreeKeysHandler(HandlerProbe probe) : IEventHandler<ParcelShipped>
+    private sealed class ThreeKeysHandler(HandlerProbe probe) : IEventHandler<CrateLoaded>
     {
-        public Task HandleAsync(EventContext<ParcelShipped> context, CancellationToken cancellationToken)
+        public Task HandleAsync(EventContext<CrateLoaded> context, CancellationToken cancellationToken)
         {
             probe.NextCall();
             foreach (var part in Parts)

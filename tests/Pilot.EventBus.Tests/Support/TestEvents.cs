@@ -21,6 +21,14 @@ public sealed record ParcelShipped(string Key, int WeightGrams) : IIntegrationEv
     public static string Topic => "test-consumer-events";
 }
 
+/// <summary>The batch-commit tests' own topic: sharing <see cref="ParcelShipped"/>'s let one class delete the stream under the other.</summary>
+public sealed record CrateLoaded(string Key, int WeightGrams) : IIntegrationEvent, ITestEvent
+{
+    public static string EventType => "pilot.test.crate.loaded.v1";
+
+    public static string Topic => "test-batch-events";
+}
+
 /// <summary>Same topic as <see cref="ParcelShipped"/> but never subscribed to.</summary>
 public sealed record ParcelLost(string Key) : IIntegrationEvent, ITestEvent
 {
