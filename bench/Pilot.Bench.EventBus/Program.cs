@@ -12,7 +12,8 @@ const int PacedRate = 1_000;
 
 await using var server = await RedisServer.StartAsync();
 LatencyRecorder.RedisProcessorTime = () => server.ProcessorTime;
-await using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+// Configured as the services connect (AddPilotRedisClient): socket work on the .NET thread pool.
+await using var redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { server.ConnectionString }, SocketManager = SocketManager.ThreadPool });
 
 // The raw loop sends a byte array as long as the bus's whole CloudEvent entry, so both move the same bytes.
 var padding = new string('x', 200);

@@ -18,7 +18,9 @@ internal static class RawStreamsRun
         await db.StreamCreateConsumerGroupAsync(topic, Group, "0", createStream: true);
         var recorder = new LatencyRecorder(count);
         using var stop = new CancellationTokenSource();
-        await using var reader = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var readerOptions = ConfigurationOptions.Parse(redis.Configuration);
+        readerOptions.SocketManager = SocketManager.ThreadPool;
+        await using var reader = await ConnectionMultiplexer.ConnectAsync(readerOptions);
         var consumer = ConsumeAsync(reader.GetDatabase(), db, topic, recorder, stop.Token);
 
         recorder.Start();

@@ -296,6 +296,8 @@ internal sealed partial class RedisStreamConsumer(
         config.AsyncTimeout = Math.Max(config.AsyncTimeout, minimumTimeout);
         config.SyncTimeout = Math.Max(config.SyncTimeout, minimumTimeout);
         config.AbortOnConnectFail = false;
+        // As the services' own connection (AddPilotRedisClient): socket work on the .NET thread pool, not on ten more threads.
+        config.SocketManager = SocketManager.ThreadPool;
         return await ConnectionMultiplexer.ConnectAsync(config);
     }
 
