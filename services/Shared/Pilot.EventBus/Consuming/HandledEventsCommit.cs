@@ -108,11 +108,16 @@ internal sealed class HandledEventsCommit
     public async Task<bool[]?> ExecuteAsync(IDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        // Claims go in as conditions (the key is absent) and SET NX writes, so a failed one writes nothing for any event.
+        // Claims go in as conditions (the key is absent) and SET NX writes, so a failed one writes nothing for any event;
+        // such a write carries the command, NX and perhaps EX and seconds besides the value and seconds counted for the claim.
         var valueCount = 2 + Transport.ValueCount;
         foreach (var handled in events)
         {
-            valueCount += handled.Steps.ValueCount + (handled.Steps.Claims.Count * 4);
+            valueCount += handled.Steps.ValueCount;
+            foreach (var claim in handled.Steps.Claims)
+            {
+                valueCount += claim.Seconds is null ? 2 : 3;
+            }
         }
 
         var plan = new ScriptPlan(valueCount);
