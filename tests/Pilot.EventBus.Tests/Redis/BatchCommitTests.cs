@@ -98,6 +98,48 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task A_refused_batch_commit_is_handled_one_at_a_time_and_the_batch_prepared_behind_it_is_prepared_again_in_order()
+    {
+        var appId = TestBus.NewAppId("batch");
+        var probe = new HandlerProbe($"{appId}:order");
+        var gate = $"{appId}:gate";
+        using var host = TestBus.Build(
+            redis,
+            appId,
+            s =>
+            {
+                s.AddSingleton(probe);
+                s.AddSingleton(new RefuseOnce(gate, "O-2"));
+                s.AddEventHandler<CrateLoaded, OrderRecordingHandler>();
+            },
+            o =>
+            {
+                o.CommitInBatches = true;
+                o.ReadBatchSize = 5;
+                // A reclaim between the two batches would wait for the first commit before reading the second.
+                o.ClaimInterval = TimeSpan.FromMinutes(1);
+            });
+        var outbox = host.Services.GetRequiredService<IEventOutbox>();
+        for (var i = 0; i < 10; i++)
+        {
+            await outbox.PublishAsync(new CrateLoaded($"O-{i}", 1), TestContext.Current.CancellationToken);
+        }
+
+        // O-2's handler makes its first commit depend on the gate being absent: the first batch's script is refused.
+        await _db.StringSetAsync(gate, "closed");
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, CrateLoaded.Topic, appId), "all 10 entries are acknowledged");
+
+        var order = (await _db.ListRangeAsync(probe.StateKey)).Select(v => (string)v!).ToArray();
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"O-{i}"), order);
+
+        // First batch: five in its refused script, then five one at a time. Second batch: prepared while the first
+        // committed, then prepared again once the first had gone through one at a time.
+        Assert.Equal(20, probe.Calls);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
     private sealed class ThreeKeysHandler(HandlerProbe probe) : IEventHandler<CrateLoaded>
     {
         public Task HandleAsync(EventContext<CrateLoaded> context, CancellationToken cancellationToken)
@@ -108,6 +150,31 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
                 context.Writes.Write("INCR", $"{probe.StateKey}:{context.Event.Key}:{part}");
             }
 
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The first time the named key's event is handled, its commit requires the gate to be absent (it is not).</summary>
+    private sealed class RefuseOnce(string gate, string key)
+    {
+        private int _refused;
+
+        public void Apply(string eventKey, IStateWrites writes)
+        {
+            if (eventKey == key && Interlocked.Exchange(ref _refused, 1) == 0)
+            {
+                writes.Absent(gate);
+            }
+        }
+    }
+
+    private sealed class OrderRecordingHandler(HandlerProbe probe, RefuseOnce refusal) : IEventHandler<CrateLoaded>
+    {
+        public Task HandleAsync(EventContext<CrateLoaded> context, CancellationToken cancellationToken)
+        {
+            probe.NextCall();
+            refusal.Apply(context.Event.Key, context.Writes);
+            context.Writes.Write("RPUSH", probe.StateKey, context.Event.Key);
             return Task.CompletedTask;
         }
     }

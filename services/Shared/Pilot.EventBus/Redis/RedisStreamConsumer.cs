@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -58,40 +59,142 @@ internal sealed partial class RedisStreamConsumer(
 
         // Reclaim at once: a restarted instance should pick up what its predecessor left behind.
         var nextClaim = clock.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
+        BatchInFlight? inFlight = null;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (clock.GetUtcNow() >= nextClaim)
+                try
                 {
-                    await ReclaimAsync(settings, stoppingToken);
-                    nextClaim = clock.GetUtcNow() + settings.ClaimInterval;
-                }
+                    if (clock.GetUtcNow() >= nextClaim)
+                    {
+                        await SettleAsync(settings, TakeInFlight(ref inFlight), stoppingToken);
+                        await ReclaimAsync(settings, stoppingToken);
+                        nextClaim = clock.GetUtcNow() + settings.ClaimInterval;
+                    }
 
-                var reply = await reader.ExecuteAsync("XREADGROUP", readArgs).WaitAsync(stoppingToken);
-                var entries = XReadGroupCommand.Parse(reply);
-                await HandleAllAsync(settings, entries, stoppingToken);
+                    var reply = await reader.ExecuteAsync("XREADGROUP", readArgs).WaitAsync(stoppingToken);
+                    var entries = XReadGroupCommand.Parse(reply);
+                    inFlight = await HandleAllAsync(settings, entries, TakeInFlight(ref inFlight), stoppingToken);
+                }
+                catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+                {
+                    // The stream or group was deleted under us (FLUSHALL, manual cleanup): recreate and go on.
+                    await ObserveAsync(TakeInFlight(ref inFlight));
+                    await ConsumerGroups.EnsureAsync(redis.GetDatabase(), settings.AppId, registry.Topics);
+                }
+                catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+                {
+                    await ObserveAsync(TakeInFlight(ref inFlight));
+                    LogRedisUnavailable(ex);
+                    await Task.Delay(ReconnectDelay, clock, stoppingToken);
+                }
             }
-            catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
-            {
-                // The stream or group was deleted under us (FLUSHALL, manual cleanup): recreate and go on.
-                await ConsumerGroups.EnsureAsync(redis.GetDatabase(), settings.AppId, registry.Topics);
-            }
-            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
-            {
-                LogRedisUnavailable(ex);
-                await Task.Delay(ReconnectDelay, clock, stoppingToken);
-            }
+        }
+        finally
+        {
+            // Stopping: the last commit completes (its after-commit actions run); were it refused, its entries stay
+            // pending and come back through the reclaim, as any unfinished delivery does.
+            await ObserveAsync(TakeInFlight(ref inFlight));
         }
     }
 
-    private async Task HandleAllAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
+    /// <summary>
+    /// With batch commits, a batch's commit is left running while the next batch is read and prepared (its marker
+    /// lookup and its handlers run), and is awaited only before that next batch commits: commits stay in order and the
+    /// consumer does not sit idle while Redis runs a script. Returns the batch now committing, if any.
+    /// </summary>
+    private async Task<BatchInFlight?> HandleAllAsync(EventBusOptions settings, List<ReceivedEntry> entries, BatchInFlight? previous, CancellationToken cancellationToken)
     {
-        if (settings.CommitInBatches && entries.Count > 1 && await TryCommitBatchAsync(settings, entries, cancellationToken))
+        if (settings.CommitInBatches && entries.Count > 1)
+        {
+            PreparedBatch? prepared;
+            try
+            {
+                // Sent after the previous batch's script on the same connection, the lookup and the handlers' reads see what it wrote.
+                prepared = await PrepareBatchAsync(settings, entries, cancellationToken);
+            }
+            catch
+            {
+                await ObserveAsync(previous);
+                throw;
+            }
+
+            bool previousCommitted;
+            try
+            {
+                previousCommitted = await SettleAsync(settings, previous, cancellationToken);
+            }
+            catch
+            {
+                if (prepared is not null)
+                {
+                    await prepared.DisposeAsync();
+                }
+
+                throw;
+            }
+
+            if (!previousCommitted && prepared is not null)
+            {
+                // The previous batch went back one event at a time: its handlers' writes landed only now, so prepare again.
+                await prepared.DisposeAsync();
+                prepared = await PrepareBatchAsync(settings, entries, cancellationToken);
+            }
+
+            if (prepared is not null)
+            {
+                return new BatchInFlight(entries, CommitBatchAsync(settings, prepared));
+            }
+        }
+        else
+        {
+            await SettleAsync(settings, previous, cancellationToken);
+        }
+
+        await HandleEachAsync(settings, entries, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Waits for a batch's commit; if a handler's condition refused it, handles its events one at a time. False then.</summary>
+    private async Task<bool> SettleAsync(EventBusOptions settings, BatchInFlight? batch, CancellationToken cancellationToken)
+    {
+        if (batch is null || await batch.Commit)
+        {
+            return true;
+        }
+
+        await HandleEachAsync(settings, batch.Entries, cancellationToken);
+        return false;
+    }
+
+    /// <summary>Lets a commit finish without acting on its outcome: whatever it did not acknowledge is reclaimed later.</summary>
+    private async Task ObserveAsync(BatchInFlight? batch)
+    {
+        if (batch is null)
         {
             return;
         }
 
+        try
+        {
+            await batch.Commit;
+        }
+        catch (Exception ex)
+        {
+            LogCommitAbandoned(ex);
+        }
+    }
+
+    private static BatchInFlight? TakeInFlight(ref BatchInFlight? inFlight)
+    {
+        var batch = inFlight;
+        inFlight = null;
+        return batch;
+    }
+
+    private async Task HandleEachAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
+    {
         if (settings.HandlerConcurrency <= 1 || entries.Count <= 1)
         {
             foreach (var entry in entries)
@@ -145,18 +248,19 @@ internal sealed partial class RedisStreamConsumer(
     }
 
     /// <summary>
-    /// The batch fast path: one pipelined marker lookup (so handlers of events already handled do not run), then
-    /// every handler's writes, each event's marker and the XACKs in one script (<see cref="HandledEventsCommit"/>).
-    /// False when anything goes wrong, and then nothing was committed and the caller handles the batch one event at a time.
+    /// The batch fast path, first half: one pipelined marker lookup (so handlers of events already handled do not run),
+    /// then every handler, their writes gathered with each event's marker into as few scripts as the key limit allows
+    /// (<see cref="HandledEventsCommit"/>). Null when anything goes wrong; nothing was written then, and the caller
+    /// handles the batch one event at a time.
     /// </summary>
-    private async Task<bool> TryCommitBatchAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
+    private async Task<PreparedBatch?> PrepareBatchAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
         var envelopes = new List<CloudEventEnvelope>(entries.Count);
         foreach (var entry in entries)
         {
             if (entry.Data.IsNull)
             {
-                return false;
+                return null;
             }
 
             try
@@ -165,23 +269,29 @@ internal sealed partial class RedisStreamConsumer(
             }
             catch (PoisonEventException)
             {
-                return false;
+                return null;
             }
         }
 
         var db = redis.GetDatabase();
-        var markers = envelopes.Select(e => EventBusKeys.HandledMarker(settings.AppId, e.Id)).ToArray();
-        var handledAlready = (await db.StringGetAsync([.. markers.Select(m => (RedisKey)m)])).Select(v => !v.IsNull).ToArray();
+        var markers = new string[envelopes.Count];
+        var markerKeys = new RedisKey[envelopes.Count];
+        for (var i = 0; i < envelopes.Count; i++)
+        {
+            markers[i] = EventBusKeys.HandledMarker(settings.AppId, envelopes[i].Id);
+            markerKeys[i] = markers[i];
+        }
 
-        await using var scope = dispatcher.CreateBatchScope();
-        var chunk = new BatchChunk(new HandledEventsCommit(settings.DedupeRetention));
+        var handledAlready = await db.StringGetAsync(markerKeys);
+        var batch = new PreparedBatch(dispatcher.CreateBatchScope());
+        var chunk = batch.StartChunk(settings.DedupeRetention);
         var topics = entries.Select(e => e.Topic).Distinct(StringComparer.Ordinal).Count();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             var (entry, envelope) = (entries[i], envelopes[i]);
             var subscription = registry.Find(entry.Topic, envelope.Type);
-            if (subscription is null || handledAlready[i] || !seen.Add(envelope.Id))
+            if (subscription is null || !handledAlready[i].IsNull || !seen.Add(envelope.Id))
             {
                 chunk.Covered.Add(entry);
                 continue;
@@ -191,11 +301,12 @@ internal sealed partial class RedisStreamConsumer(
             var afterCommit = new List<Action>();
             try
             {
-                await dispatcher.InvokeInBatchAsync(scope.ServiceProvider, subscription, entry.Topic, envelope, db, writes, afterCommit, cancellationToken);
+                await dispatcher.InvokeInBatchAsync(batch.Scope.ServiceProvider, subscription, entry.Topic, envelope, db, writes, afterCommit, cancellationToken);
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
-                return false;
+                await batch.DisposeAsync();
+                return null;
             }
 
             // The script counts keys in single bytes: a batch whose handlers touch more commits in several scripts,
@@ -205,12 +316,13 @@ internal sealed partial class RedisStreamConsumer(
             if (chunk.Keys + eventKeys + topics > ScriptPlan.MaxKeys)
             {
                 var (marker, steps) = chunk.Commit.RemoveLast();
-                if (chunk.Commit.Count == 0 || !await CommitChunkAsync(settings, chunk, db))
+                if (chunk.Commit.Count == 0)
                 {
-                    return false;
+                    await batch.DisposeAsync();
+                    return null;
                 }
 
-                chunk = new BatchChunk(new HandledEventsCommit(settings.DedupeRetention));
+                chunk = batch.StartChunk(settings.DedupeRetention);
                 chunk.Commit.Add(marker, steps);
             }
 
@@ -220,7 +332,25 @@ internal sealed partial class RedisStreamConsumer(
             chunk.Covered.Add(entry);
         }
 
-        return await CommitChunkAsync(settings, chunk, db);
+        return batch;
+    }
+
+    /// <summary>The batch fast path, second half: its scripts in order. False when a handler's condition failed.</summary>
+    private async Task<bool> CommitBatchAsync(EventBusOptions settings, PreparedBatch batch)
+    {
+        await using (batch)
+        {
+            var db = redis.GetDatabase();
+            foreach (var chunk in batch.Chunks)
+            {
+                if (!await CommitChunkAsync(settings, chunk, db))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Commits a chunk of a batch with the XACKs of every entry it covers; false when a handler's condition failed.</summary>
@@ -249,6 +379,26 @@ internal sealed partial class RedisStreamConsumer(
         }
 
         return true;
+    }
+
+    /// <summary>A read batch whose commit was sent.</summary>
+    private sealed record BatchInFlight(List<ReceivedEntry> Entries, Task<bool> Commit);
+
+    /// <summary>A read batch whose handlers ran, in the scripts that will commit it; its DI scope lives until it committed.</summary>
+    private sealed class PreparedBatch(AsyncServiceScope scope) : IAsyncDisposable
+    {
+        public AsyncServiceScope Scope => scope;
+
+        public List<BatchChunk> Chunks { get; } = [];
+
+        public BatchChunk StartChunk(TimeSpan retention)
+        {
+            var chunk = new BatchChunk(new HandledEventsCommit(retention));
+            Chunks.Add(chunk);
+            return chunk;
+        }
+
+        public ValueTask DisposeAsync() => scope.DisposeAsync();
     }
 
     /// <summary>Part of a read batch committed in one script: its handled events and every entry it acknowledges.</summary>
@@ -303,6 +453,9 @@ internal sealed partial class RedisStreamConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unavailable to the event consumer; retrying")]
     private partial void LogRedisUnavailable(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch commit did not complete; its entries stay pending and are reclaimed")]
+    private partial void LogCommitAbandoned(Exception error);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The event consumer loop stopped")]
     private partial void LogConsumerDied(Exception error);
