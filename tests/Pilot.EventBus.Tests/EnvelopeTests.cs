@@ -37,6 +37,24 @@ public sealed class EnvelopeTests
         Assert.Equal("pilot=1", root.GetProperty("tracestate").GetString());
     }
 
+    [Theory]
+    [InlineData(890_0000, "2025-03-03T21:06:07.89Z")]
+    [InlineData(0, "2025-03-03T21:06:07Z")]
+    [InlineData(1, "2025-03-03T21:06:07.0000001Z")]
+    public void Envelope_time_is_RFC_3339_in_UTC_without_trailing_zeros(long ticks, string expected)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.FromHours(8)).AddTicks(ticks));
+        var factory = new EnvelopeFactory("filing", "pubsub", clock);
+
+        // Twice: the second envelope is written by the same thread's reused writer.
+        for (var i = 0; i < 2; i++)
+        {
+            using var json = JsonDocument.Parse(factory.Write(new ParcelShipped($"p-{i}", 1)).Json);
+            Assert.Equal(expected, json.RootElement.GetProperty("time").GetString());
+            Assert.Equal($"p-{i}", json.RootElement.GetProperty("data").GetProperty("key").GetString());
+        }
+    }
+
     [Fact]
     public void Envelope_gets_a_valid_traceparent_even_without_a_current_activity()
     {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 
 namespace Pilot.EventBus.Envelope;
@@ -15,6 +14,14 @@ internal sealed class EnvelopeFactory(string appId, string pubsubName, TimeProvi
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = EnvelopeJson.DataOptions.Encoder };
 
+    // Every event passes through here on its producer's hot path: each thread keeps one buffer and one writer
+    // (the envelope is written synchronously, start to end), so an event costs one array, the envelope itself.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     public WrittenEnvelope Write<TEvent>(TEvent evt)
         where TEvent : IIntegrationEvent =>
         Write(TEvent.Topic, TEvent.EventType, evt!, typeof(TEvent));
@@ -26,8 +33,11 @@ internal sealed class EnvelopeFactory(string appId, string pubsubName, TimeProvi
     {
         var id = eventId ?? Guid.NewGuid().ToString();
         var trace = TraceContext.Current();
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        json.Reset(buffer);
+        try
         {
             json.WriteStartObject();
             json.WriteString("specversion", CloudEventEnvelope.SpecVersionValue);
@@ -39,15 +49,28 @@ internal sealed class EnvelopeFactory(string appId, string pubsubName, TimeProvi
             JsonSerializer.Serialize(json, data, dataType, EnvelopeJson.DataOptions);
             json.WriteString("topic", topic);
             json.WriteString("pubsubname", pubsubName);
-            json.WriteString("time", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+            // RFC 3339 in UTC, fraction without trailing zeros (none at all when zero), as the format string
+            // "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" would write it, without parsing that format on every event.
+            json.WriteString("time", clock.GetUtcNow().UtcDateTime);
             json.WriteString("traceparent", trace.TraceParent);
             json.WriteString("traceid", trace.TraceParent);
             json.WriteString("tracestate", trace.TraceState);
             json.WriteEndObject();
+            json.Flush();
+            return new WrittenEnvelope(id, topic, eventType, buffer.WrittenSpan.ToArray());
         }
-
-        return new WrittenEnvelope(id, topic, eventType, buffer.WrittenSpan.ToArray());
+        finally
+        {
+            // A large event must not keep its buffer alive on the thread for good.
+            if (buffer.Capacity > MaxKeptBufferBytes)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
+
+    private const int MaxKeptBufferBytes = 64 * 1024;
 }
 
 /// <summary>An envelope as it goes on the stream, with the attributes the publisher still needs.</summary>
