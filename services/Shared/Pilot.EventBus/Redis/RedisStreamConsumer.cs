@@ -284,55 +284,66 @@ internal sealed partial class RedisStreamConsumer(
 
         var handledAlready = await db.StringGetAsync(markerKeys);
         var batch = new PreparedBatch(dispatcher.CreateBatchScope());
-        var chunk = batch.StartChunk(settings.DedupeRetention);
-        var topics = entries.Select(e => e.Topic).Distinct(StringComparer.Ordinal).Count();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < entries.Count; i++)
+        var prepared = false;
+        try
         {
-            var (entry, envelope) = (entries[i], envelopes[i]);
-            var subscription = registry.Find(entry.Topic, envelope.Type);
-            if (subscription is null || !handledAlready[i].IsNull || !seen.Add(envelope.Id))
+            var chunk = batch.StartChunk(settings.DedupeRetention);
+            var topics = entries.Select(e => e.Topic).Distinct(StringComparer.Ordinal).Count();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < entries.Count; i++)
             {
-                chunk.Covered.Add(entry);
-                continue;
-            }
-
-            var writes = chunk.Commit.Add(markers[i]);
-            var afterCommit = new List<Action>();
-            try
-            {
-                await dispatcher.InvokeInBatchAsync(batch.Scope.ServiceProvider, subscription, entry.Topic, envelope, db, writes, afterCommit, cancellationToken);
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                await batch.DisposeAsync();
-                return null;
-            }
-
-            // The script counts keys in single bytes: a batch whose handlers touch more commits in several scripts,
-            // each atomic for the events it holds. An event too large for a script of its own goes one at a time.
-            // Counted as an upper bound (one key per step and marker), so the split may come a little early.
-            var eventKeys = 1 + writes.KeyBound;
-            if (chunk.Keys + eventKeys + topics > ScriptPlan.MaxKeys)
-            {
-                var (marker, steps) = chunk.Commit.RemoveLast();
-                if (chunk.Commit.Count == 0)
+                var (entry, envelope) = (entries[i], envelopes[i]);
+                var subscription = registry.Find(entry.Topic, envelope.Type);
+                if (subscription is null || !handledAlready[i].IsNull || !seen.Add(envelope.Id))
                 {
-                    await batch.DisposeAsync();
+                    chunk.Covered.Add(entry);
+                    continue;
+                }
+
+                var writes = chunk.Commit.Add(markers[i]);
+                var afterCommit = new List<Action>();
+                try
+                {
+                    await dispatcher.InvokeInBatchAsync(batch.Scope.ServiceProvider, subscription, entry.Topic, envelope, db, writes, afterCommit, cancellationToken);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
                     return null;
                 }
 
-                chunk = batch.StartChunk(settings.DedupeRetention);
-                chunk.Commit.Add(marker, steps);
+                // The script counts keys in single bytes: a batch whose handlers touch more commits in several scripts,
+                // each atomic for the events it holds. An event too large for a script of its own goes one at a time.
+                // Counted as an upper bound (one key per step and marker), so the split may come a little early.
+                var eventKeys = 1 + writes.KeyBound;
+                if (chunk.Keys + eventKeys + topics > ScriptPlan.MaxKeys)
+                {
+                    var (marker, steps) = chunk.Commit.RemoveLast();
+                    if (chunk.Commit.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    chunk = batch.StartChunk(settings.DedupeRetention);
+                    chunk.Commit.Add(marker, steps);
+                }
+
+                chunk.Keys += eventKeys;
+
+                chunk.Handled.Add((entry.Topic, envelope.Type, afterCommit));
+                chunk.Covered.Add(entry);
             }
 
-            chunk.Keys += eventKeys;
-
-            chunk.Handled.Add((entry.Topic, envelope.Type, afterCommit));
-            chunk.Covered.Add(entry);
+            prepared = true;
+            return batch;
         }
-
-        return batch;
+        finally
+        {
+            // Not handed to a commit (a handler failed, the batch cannot be committed this way, or we are stopping).
+            if (!prepared)
+            {
+                await batch.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The batch fast path, second half: its scripts in order. False when a handler's condition failed.</summary>
