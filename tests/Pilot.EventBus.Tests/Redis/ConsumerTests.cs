@@ -49,6 +49,30 @@ public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_remembered_as_handled_is_acknowledged_without_running_its_handler_while_the_rest_of_its_read_batch_is_handled()
+    {
+        var appId = TestBus.NewAppId("parcels");
+        HandlerProbe probe = null!;
+        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId));
+        var handledBefore = Guid.NewGuid().ToString();
+        await _db.StringSetAsync(EventBusKeys.HandledMarker(appId, handledBefore), "1");
+        foreach (var (id, key) in new[] { (Guid.NewGuid().ToString(), "P-20"), (handledBefore, "P-21"), (Guid.NewGuid().ToString(), "P-22") })
+        {
+            var json = DaprdEntries.CloudEventJson(id, ParcelShipped.EventType, ParcelShipped.Topic, "registry", new { key, weightGrams = 1 });
+            await DaprdEntries.AddAsync(_db, ParcelShipped.Topic, json, ParcelShipped.EventType);
+        }
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "all three entries are acknowledged");
+
+        Assert.Equal(1, (int)await _db.HashGetAsync(probe.StateKey, "P-20"));
+        Assert.False(await _db.HashExistsAsync(probe.StateKey, "P-21"));
+        Assert.Equal(1, (int)await _db.HashGetAsync(probe.StateKey, "P-22"));
+        Assert.Equal(2, probe.Calls);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Events_without_a_handler_are_acknowledged_and_ignored()
     {
         var appId = TestBus.NewAppId("parcels");

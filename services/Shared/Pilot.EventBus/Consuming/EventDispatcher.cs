@@ -20,7 +20,9 @@ internal sealed partial class EventDispatcher(
     ILogger<EventDispatcher> logger)
 {
     /// <param name="commitAlso">Transport work that must commit with the handler's writes (the XACK on Redis Streams).</param>
-    public async Task<DispatchOutcome> DispatchAsync(string topic, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, CancellationToken cancellationToken)
+    /// <param name="markerLookedUp">The caller found the event's marker absent moments ago (with its whole read batch), so it is not looked up again.</param>
+    public async Task<DispatchOutcome> DispatchAsync(
+        string topic, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken)
     {
         var subscription = registry.Find(topic, envelope.Type);
         if (subscription is null)
@@ -29,7 +31,7 @@ internal sealed partial class EventDispatcher(
         }
 
         using var activity = StartConsumerActivity(topic, envelope);
-        var outcome = await RunHandlerAsync(subscription, envelope, commitAlso, cancellationToken);
+        var outcome = await RunHandlerAsync(subscription, envelope, commitAlso, markerLookedUp, cancellationToken);
         switch (outcome.Kind)
         {
             case DispatchOutcomeKind.Handled:
@@ -46,7 +48,8 @@ internal sealed partial class EventDispatcher(
         return outcome;
     }
 
-    private async Task<DispatchOutcome> RunHandlerAsync(EventSubscription subscription, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> RunHandlerAsync(
+        EventSubscription subscription, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var db = redis.GetDatabase();
@@ -55,7 +58,7 @@ internal sealed partial class EventDispatcher(
         {
             // Checked up front as well as in the commit so that handlers with side effects
             // outside Redis (e-mail, HTTP) are not run again for an event already handled.
-            if (await db.KeyExistsAsync(marker))
+            if (!markerLookedUp && await db.KeyExistsAsync(marker))
             {
                 return DispatchOutcome.Duplicate;
             }

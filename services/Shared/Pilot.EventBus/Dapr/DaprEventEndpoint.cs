@@ -28,7 +28,7 @@ internal sealed class DaprEventEndpoint(
             return DaprAnswer.Drop;
         }
 
-        var outcome = await dispatcher.DispatchAsync(topic, envelope, commitAlso: null, cancellationToken);
+        var outcome = await dispatcher.DispatchAsync(topic, envelope, commitAlso: null, markerLookedUp: false, cancellationToken);
         switch (outcome.Kind)
         {
             case DispatchOutcomeKind.Retry:

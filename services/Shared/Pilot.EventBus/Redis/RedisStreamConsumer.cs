@@ -193,42 +193,85 @@ internal sealed partial class RedisStreamConsumer(
         return batch;
     }
 
+    /// <summary>
+    /// One event at a time (or <see cref="EventBusOptions.HandlerConcurrency"/> at once), each committing on its own;
+    /// the markers of the whole read batch are looked up in one MGET first instead of one lookup per event.
+    /// </summary>
     private async Task HandleEachAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
-        if (settings.HandlerConcurrency <= 1 || entries.Count <= 1)
+        var deliveries = await ReadDeliveriesAsync(settings, entries);
+        if (settings.HandlerConcurrency <= 1 || deliveries.Length <= 1)
         {
-            foreach (var entry in entries)
+            foreach (var delivery in deliveries)
             {
-                await HandleAsync(settings, entry, attempt: 1, cancellationToken);
+                await HandleAsync(settings, delivery, attempt: 1, cancellationToken);
             }
 
             return;
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.HandlerConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(entries, parallel, (entry, ct) => new ValueTask(HandleAsync(settings, entry, attempt: 1, ct)));
+        await Parallel.ForEachAsync(deliveries, parallel, (delivery, ct) => new ValueTask(HandleAsync(settings, delivery, attempt: 1, ct)));
     }
 
-    private async Task HandleAsync(EventBusOptions settings, ReceivedEntry entry, long attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses each entry and, for the first entry of each event id, whether its marker existed when looked up. A
+    /// repeated id is left unknown: the earlier entry may have been handled by the time its turn comes.
+    /// </summary>
+    private async Task<Delivery[]> ReadDeliveriesAsync(EventBusOptions settings, List<ReceivedEntry> entries)
     {
-        CloudEventEnvelope envelope;
-        try
+        var deliveries = new Delivery[entries.Count];
+        var firsts = new List<int>(entries.Count);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
         {
-            envelope = entry.Data.IsNull
-                ? throw new PoisonEventException($"Entry {entry.Id} on {entry.Topic} has no '{StreamFields.Data}' field.")
-                : EnvelopeJson.Deserialize((byte[])entry.Data!);
+            deliveries[i] = Delivery.Read(entries[i]);
+            if (deliveries[i].Envelope is { } envelope && ids.Add(envelope.Id))
+            {
+                firsts.Add(i);
+            }
         }
-        catch (PoisonEventException ex)
+
+        if (firsts.Count == 0)
         {
-            await deadLetters.MoveAsync(entry, eventType: "unknown", attempt, ex);
+            return deliveries;
+        }
+
+        var markers = new RedisKey[firsts.Count];
+        for (var f = 0; f < firsts.Count; f++)
+        {
+            markers[f] = EventBusKeys.HandledMarker(settings.AppId, deliveries[firsts[f]].Envelope!.Id);
+        }
+
+        var found = await redis.GetDatabase().StringGetAsync(markers);
+        for (var f = 0; f < firsts.Count; f++)
+        {
+            deliveries[firsts[f]] = deliveries[firsts[f]] with { HandledBefore = !found[f].IsNull };
+        }
+
+        return deliveries;
+    }
+
+    private Task HandleAsync(EventBusOptions settings, ReceivedEntry entry, long attempt, CancellationToken cancellationToken) =>
+        HandleAsync(settings, Delivery.Read(entry), attempt, cancellationToken);
+
+    private async Task HandleAsync(EventBusOptions settings, Delivery delivery, long attempt, CancellationToken cancellationToken)
+    {
+        var entry = delivery.Entry;
+        if (delivery.Envelope is not { } envelope)
+        {
+            await deadLetters.MoveAsync(entry, eventType: "unknown", attempt, delivery.Unreadable!);
             return;
         }
 
-        var outcome = await dispatcher.DispatchAsync(
-            entry.Topic,
-            envelope,
-            writes => writes.Write("XACK", entry.Topic, settings.AppId, entry.Id),
-            cancellationToken);
+        var outcome = delivery.HandledBefore == true
+            ? DispatchOutcome.Duplicate
+            : await dispatcher.DispatchAsync(
+                entry.Topic,
+                envelope,
+                writes => writes.Write("XACK", entry.Topic, settings.AppId, entry.Id),
+                markerLookedUp: delivery.HandledBefore == false,
+                cancellationToken);
 
         switch (outcome.Kind)
         {
@@ -244,6 +287,24 @@ internal sealed partial class RedisStreamConsumer(
             case DispatchOutcomeKind.Retry:
                 // Left pending on purpose: ReclaimAsync delivers it again after the backoff.
                 break;
+        }
+    }
+
+    /// <summary>An entry as read: its envelope or why it has none, and whether its event was handled before (null: not looked up).</summary>
+    private sealed record Delivery(ReceivedEntry Entry, CloudEventEnvelope? Envelope, PoisonEventException? Unreadable, bool? HandledBefore = null)
+    {
+        public static Delivery Read(ReceivedEntry entry)
+        {
+            try
+            {
+                return entry.Data.IsNull
+                    ? throw new PoisonEventException($"Entry {entry.Id} on {entry.Topic} has no '{StreamFields.Data}' field.")
+                    : new Delivery(entry, EnvelopeJson.Deserialize((byte[])entry.Data!), null);
+            }
+            catch (PoisonEventException ex)
+            {
+                return new Delivery(entry, null, ex);
+            }
         }
     }
 
