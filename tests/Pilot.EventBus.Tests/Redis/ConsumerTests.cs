@@ -73,6 +73,31 @@ public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_order_each_handler_reads_what_the_events_before_it_committed()
+    {
+        var appId = TestBus.NewAppId("parcels");
+        var probe = new HandlerProbe($"{appId}:sequence");
+        using var host = TestBus.Build(redis, appId, s =>
+        {
+            s.AddSingleton(probe);
+            s.AddEventHandler<ParcelShipped, SequenceHandler>();
+        });
+        var outbox = host.Services.GetRequiredService<IEventOutbox>();
+        for (var i = 0; i < 30; i++)
+        {
+            await outbox.PublishAsync(new ParcelShipped($"S-{i}", 1), TestContext.Current.CancellationToken);
+        }
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "all 30 entries are acknowledged");
+
+        // Each handler ran before the commit of the event ahead of it had answered, yet read its count after it.
+        var seen = (await _db.ListRangeAsync($"{probe.StateKey}:seen")).Select(v => (long)v).ToArray();
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => (long)i), seen);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Events_without_a_handler_are_acknowledged_and_ignored()
     {
         var appId = TestBus.NewAppId("parcels");
@@ -135,6 +160,17 @@ public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
             Assert.Equal(3, counts.GetValueOrDefault("pilot.eventbus.published"));
             Assert.Equal(3, counts.GetValueOrDefault("pilot.eventbus.handled"));
             Assert.Equal(0, counts.GetValueOrDefault("pilot.eventbus.failed"));
+        }
+    }
+
+    /// <summary>Reads the count the events before it left and appends it, then counts itself.</summary>
+    private sealed class SequenceHandler(HandlerProbe probe) : IEventHandler<ParcelShipped>
+    {
+        public async Task HandleAsync(EventContext<ParcelShipped> context, CancellationToken cancellationToken)
+        {
+            var before = (long?)await context.Database.StringGetAsync($"{probe.StateKey}:count") ?? 0;
+            context.Writes.Write("RPUSH", $"{probe.StateKey}:seen", before);
+            context.Writes.Write("INCR", $"{probe.StateKey}:count");
         }
     }
 }

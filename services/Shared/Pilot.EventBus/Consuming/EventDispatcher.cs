@@ -22,33 +22,62 @@ internal sealed partial class EventDispatcher(
     /// <param name="commitAlso">Transport work that must commit with the handler's writes (the XACK on Redis Streams).</param>
     /// <param name="markerLookedUp">The caller found the event's marker absent moments ago (with its whole read batch), so it is not looked up again.</param>
     public async Task<DispatchOutcome> DispatchAsync(
+        string topic, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken) =>
+        await await BeginAsync(topic, envelope, commitAlso, markerLookedUp, cancellationToken);
+
+    /// <summary>
+    /// Runs the handler and sends its commit without waiting for Redis's answer; the returned task completes with the
+    /// outcome. Commits begun one after another apply in that order, and whatever a later handler reads is sent after
+    /// the earlier commit, so it sees what that commit wrote.
+    /// </summary>
+    public async Task<Task<DispatchOutcome>> BeginAsync(
         string topic, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken)
     {
         var subscription = registry.Find(topic, envelope.Type);
         if (subscription is null)
         {
-            return DispatchOutcome.Ignored;
+            return Task.FromResult(DispatchOutcome.Ignored);
         }
 
-        using var activity = StartConsumerActivity(topic, envelope);
-        var outcome = await RunHandlerAsync(subscription, envelope, commitAlso, markerLookedUp, cancellationToken);
-        switch (outcome.Kind)
+        var activity = StartConsumerActivity(topic, envelope);
+        Task<DispatchOutcome> running;
+        try
         {
-            case DispatchOutcomeKind.Handled:
-                telemetry.Handled(topic, envelope.Type);
-                break;
-            case DispatchOutcomeKind.Retry or DispatchOutcomeKind.Poison:
-                telemetry.Failed(topic, envelope.Type);
-                activity?.SetStatus(ActivityStatusCode.Error, outcome.Error?.Message);
-                LogHandlerFailed(outcome.Error, envelope.Type, envelope.Id, outcome.Kind);
-                break;
+            running = await StartHandlerAsync(subscription, envelope, commitAlso, markerLookedUp, cancellationToken);
+        }
+        catch
+        {
+            activity?.Dispose();
+            throw;
         }
 
-        activity?.SetTag("pilot.eventbus.outcome", outcome.Kind.ToString());
-        return outcome;
+        return FinishAsync(running, topic, envelope, activity);
     }
 
-    private async Task<DispatchOutcome> RunHandlerAsync(
+    /// <summary>Records the outcome on the event's span, which stays open until the commit answered.</summary>
+    private async Task<DispatchOutcome> FinishAsync(Task<DispatchOutcome> running, string topic, CloudEventEnvelope envelope, Activity? activity)
+    {
+        using (activity)
+        {
+            var outcome = await running;
+            switch (outcome.Kind)
+            {
+                case DispatchOutcomeKind.Handled:
+                    telemetry.Handled(topic, envelope.Type);
+                    break;
+                case DispatchOutcomeKind.Retry or DispatchOutcomeKind.Poison:
+                    telemetry.Failed(topic, envelope.Type);
+                    activity?.SetStatus(ActivityStatusCode.Error, outcome.Error?.Message);
+                    LogHandlerFailed(outcome.Error, envelope.Type, envelope.Id, outcome.Kind);
+                    break;
+            }
+
+            activity?.SetTag("pilot.eventbus.outcome", outcome.Kind.ToString());
+            return outcome;
+        }
+    }
+
+    private async Task<Task<DispatchOutcome>> StartHandlerAsync(
         EventSubscription subscription, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -60,7 +89,7 @@ internal sealed partial class EventDispatcher(
             // outside Redis (e-mail, HTTP) are not run again for an event already handled.
             if (!markerLookedUp && await db.KeyExistsAsync(marker))
             {
-                return DispatchOutcome.Duplicate;
+                return Task.FromResult(DispatchOutcome.Duplicate);
             }
 
             var commit = new HandledEventsCommit(settings.DedupeRetention);
@@ -72,7 +101,27 @@ internal sealed partial class EventDispatcher(
                 await subscription.InvokeAsync(scope.ServiceProvider, envelope, db, writes, afterCommit, cancellationToken);
             }
 
-            switch (await commit.ExecuteAsync(db))
+            return CompleteAsync(commit.ExecuteAsync(db), afterCommit);
+        }
+        catch (PoisonEventException ex)
+        {
+            return Task.FromResult(new DispatchOutcome(DispatchOutcomeKind.Poison, ex));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return Task.FromResult(new DispatchOutcome(DispatchOutcomeKind.Retry, ex));
+        }
+    }
+
+    private static async Task<DispatchOutcome> CompleteAsync(Task<bool[]?> commit, List<Action> afterCommit)
+    {
+        try
+        {
+            switch (await commit)
             {
                 case [true]:
                     afterCommit.ForEach(action => action());
@@ -83,14 +132,6 @@ internal sealed partial class EventDispatcher(
                 default:
                     return new DispatchOutcome(DispatchOutcomeKind.Retry, new InvalidOperationException("A condition added by the handler did not hold; nothing was committed."));
             }
-        }
-        catch (PoisonEventException ex)
-        {
-            return new DispatchOutcome(DispatchOutcomeKind.Poison, ex);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
         }
         catch (Exception ex)
         {

@@ -202,16 +202,44 @@ internal sealed partial class RedisStreamConsumer(
         var deliveries = await ReadDeliveriesAsync(settings, entries);
         if (settings.HandlerConcurrency <= 1 || deliveries.Length <= 1)
         {
-            foreach (var delivery in deliveries)
+            // In order, but without waiting for each commit's answer before the next handler runs: the commits apply in
+            // order, and a handler's reads follow the commit before it on the connection (see EventDispatcher.BeginAsync).
+            var finishing = new List<Task>(deliveries.Length);
+            try
             {
-                await HandleAsync(settings, delivery, attempt: 1, cancellationToken);
+                foreach (var delivery in deliveries)
+                {
+                    finishing.Add(await BeginHandleAsync(settings, delivery, attempt: 1, cancellationToken));
+                }
+            }
+            catch
+            {
+                await ObserveAllAsync(finishing);
+                throw;
             }
 
+            await Task.WhenAll(finishing);
             return;
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.HandlerConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(deliveries, parallel, (delivery, ct) => new ValueTask(HandleAsync(settings, delivery, attempt: 1, ct)));
+    }
+
+    /// <summary>Waits for deliveries already begun when the loop is leaving for another reason, which is the one reported.</summary>
+    private async Task ObserveAllAsync(List<Task> finishing)
+    {
+        foreach (var task in finishing)
+        {
+            try
+            {
+                await task;
+            }
+            catch (Exception ex)
+            {
+                LogDeliveryAbandoned(ex);
+            }
+        }
     }
 
     /// <summary>
@@ -255,24 +283,33 @@ internal sealed partial class RedisStreamConsumer(
     private Task HandleAsync(EventBusOptions settings, ReceivedEntry entry, long attempt, CancellationToken cancellationToken) =>
         HandleAsync(settings, Delivery.Read(entry), attempt, cancellationToken);
 
-    private async Task HandleAsync(EventBusOptions settings, Delivery delivery, long attempt, CancellationToken cancellationToken)
+    private async Task HandleAsync(EventBusOptions settings, Delivery delivery, long attempt, CancellationToken cancellationToken) =>
+        await await BeginHandleAsync(settings, delivery, attempt, cancellationToken);
+
+    /// <summary>Runs the delivery's handler and sends its commit; the returned task finishes the delivery once Redis answered.</summary>
+    private async Task<Task> BeginHandleAsync(EventBusOptions settings, Delivery delivery, long attempt, CancellationToken cancellationToken)
     {
         var entry = delivery.Entry;
         if (delivery.Envelope is not { } envelope)
         {
             await deadLetters.MoveAsync(entry, eventType: "unknown", attempt, delivery.Unreadable!);
-            return;
+            return Task.CompletedTask;
         }
 
         var outcome = delivery.HandledBefore == true
-            ? DispatchOutcome.Duplicate
-            : await dispatcher.DispatchAsync(
+            ? Task.FromResult(DispatchOutcome.Duplicate)
+            : await dispatcher.BeginAsync(
                 entry.Topic,
                 envelope,
                 writes => writes.Write("XACK", entry.Topic, settings.AppId, entry.Id),
                 markerLookedUp: delivery.HandledBefore == false,
                 cancellationToken);
+        return FinishHandleAsync(settings, entry, envelope, attempt, outcome);
+    }
 
+    private async Task FinishHandleAsync(EventBusOptions settings, ReceivedEntry entry, CloudEventEnvelope envelope, long attempt, Task<DispatchOutcome> outcomeTask)
+    {
+        var outcome = await outcomeTask;
         switch (outcome.Kind)
         {
             case DispatchOutcomeKind.Duplicate or DispatchOutcomeKind.Ignored:
@@ -528,6 +565,9 @@ internal sealed partial class RedisStreamConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch commit did not complete; its entries stay pending and are reclaimed")]
     private partial void LogCommitAbandoned(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery did not finish; its entry stays pending and is reclaimed")]
+    private partial void LogDeliveryAbandoned(Exception error);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The event consumer loop stopped")]
     private partial void LogConsumerDied(Exception error);
