@@ -140,6 +140,50 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Losing_the_reading_connection_mid_stream_loses_nothing_and_handles_nothing_twice()
+    {
+        var appId = TestBus.NewAppId("batch");
+        var probe = new HandlerProbe($"{appId}:lost");
+        using var host = TestBus.Build(
+            redis,
+            appId,
+            s =>
+            {
+                s.AddSingleton(probe);
+                s.AddEventHandler<CrateLoaded, SlowCountingHandler>();
+            },
+            o =>
+            {
+                o.CommitInBatches = true;
+                o.ReadBatchSize = 10;
+            });
+        var outbox = host.Services.GetRequiredService<IEventOutbox>();
+        for (var i = 0; i < 200; i++)
+        {
+            await outbox.PublishAsync(new CrateLoaded($"L-{i}", 1), TestContext.Current.CancellationToken);
+        }
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => probe.Calls >= 20, "the consumer is under way");
+
+        // The reading connection dies with batches read, prepared and committing: they stay pending and are reclaimed.
+        var clients = (string)(await _db.ExecuteAsync("CLIENT", "LIST"))!;
+        var readers = clients.Split('\n').Where(line => line.Contains($" name={appId}-eventbus-reader ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(readers);
+        foreach (var reader in readers)
+        {
+            var id = reader.Split(' ').Single(field => field.StartsWith("id=", StringComparison.Ordinal))[3..];
+            await _db.ExecuteAsync("CLIENT", "KILL", "ID", id);
+        }
+
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, CrateLoaded.Topic, appId), "all 200 entries are acknowledged", TimeSpan.FromSeconds(30));
+        var counts = await _db.HashGetAllAsync(probe.StateKey);
+        Assert.Equal(200, counts.Length);
+        Assert.All(counts, entry => Assert.Equal(1, (int)entry.Value));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
     private sealed class ThreeKeysHandler(HandlerProbe probe) : IEventHandler<CrateLoaded>
     {
         public Task HandleAsync(EventContext<CrateLoaded> context, CancellationToken cancellationToken)
@@ -176,6 +220,17 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
             refusal.Apply(context.Event.Key, context.Writes);
             context.Writes.Write("RPUSH", probe.StateKey, context.Event.Key);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Counts the event's key, taking a little time so that the stream is still being read when a test interferes.</summary>
+    private sealed class SlowCountingHandler(HandlerProbe probe) : IEventHandler<CrateLoaded>
+    {
+        public async Task HandleAsync(EventContext<CrateLoaded> context, CancellationToken cancellationToken)
+        {
+            probe.NextCall();
+            await Task.Delay(2, cancellationToken);
+            context.Writes.Write("HINCRBY", probe.StateKey, context.Event.Key, 1);
         }
     }
 }
