@@ -19,7 +19,10 @@ internal static class XReadGroupCommand
         return [.. args];
     }
 
-    /// <summary>Reply shape: nil on timeout, else [[topic, [[id, [field, value, ...]], ...]], ...].</summary>
+    /// <summary>
+    /// Reply shape: nil on timeout, else [[topic, [[id, [field, value, ...]], ...]], ...] — or, on a RESP3 connection
+    /// (<c>protocol=resp3</c> in the connection string), a map of topic to entries.
+    /// </summary>
     public static List<ReceivedEntry> Parse(RedisResult reply)
     {
         var entries = new List<ReceivedEntry>();
@@ -28,35 +31,50 @@ internal static class XReadGroupCommand
             return entries;
         }
 
-        foreach (var stream in (RedisResult[])reply!)
+        var streams = (RedisResult[])reply!;
+        if (reply.Resp3Type == ResultType.Map)
+        {
+            for (var i = 0; i + 1 < streams.Length; i += 2)
+            {
+                AddEntries(entries, (string)streams[i]!, streams[i + 1]);
+            }
+
+            return entries;
+        }
+
+        foreach (var stream in streams)
         {
             var parts = (RedisResult[])stream!;
-            var topic = (string)parts[0]!;
-            foreach (var item in (RedisResult[])parts[1]!)
-            {
-                var pair = (RedisResult[])item!;
-                var data = RedisValue.Null;
-                var metadata = RedisValue.Null;
-                if (!pair[1].IsNull)
-                {
-                    var fields = (RedisValue[])pair[1]!;
-                    for (var i = 0; i + 1 < fields.Length; i += 2)
-                    {
-                        if (fields[i] == StreamFields.Data)
-                        {
-                            data = fields[i + 1];
-                        }
-                        else if (fields[i] == StreamFields.Metadata)
-                        {
-                            metadata = fields[i + 1];
-                        }
-                    }
-                }
-
-                entries.Add(new ReceivedEntry(topic, (RedisValue)pair[0], data, metadata));
-            }
+            AddEntries(entries, (string)parts[0]!, parts[1]);
         }
 
         return entries;
+    }
+
+    private static void AddEntries(List<ReceivedEntry> entries, string topic, RedisResult items)
+    {
+        foreach (var item in (RedisResult[])items!)
+        {
+            var pair = (RedisResult[])item!;
+            var data = RedisValue.Null;
+            var metadata = RedisValue.Null;
+            if (!pair[1].IsNull)
+            {
+                var fields = (RedisValue[])pair[1]!;
+                for (var i = 0; i + 1 < fields.Length; i += 2)
+                {
+                    if (fields[i] == StreamFields.Data)
+                    {
+                        data = fields[i + 1];
+                    }
+                    else if (fields[i] == StreamFields.Metadata)
+                    {
+                        metadata = fields[i + 1];
+                    }
+                }
+            }
+
+            entries.Add(new ReceivedEntry(topic, (RedisValue)pair[0], data, metadata));
+        }
     }
 }
