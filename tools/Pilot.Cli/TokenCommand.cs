@@ -23,7 +23,7 @@ internal static class TokenCommand
             return 2;
         }
 
-        var options = ParseOptions(args.AsSpan(1), error);
+        var options = CliOptions.Parse(args.AsSpan(1), Usage, error);
         if (options is null)
         {
             return 2;
@@ -52,23 +52,6 @@ internal static class TokenCommand
             options.GetValueOrDefault("system"),
             TimeSpan.FromHours(hours)));
         return 0;
-    }
-
-    private static Dictionary<string, string>? ParseOptions(ReadOnlySpan<string> args, TextWriter error)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                error.WriteLine($"unexpected '{args[i]}'\n{Usage}");
-                return null;
-            }
-
-            options[args[i][2..]] = args[i + 1];
-        }
-
-        return options;
     }
 
     private static string? Validate(Dictionary<string, string> options, TextWriter error)

@@ -94,3 +94,11 @@ public sealed record ProbeCommitted(string Key) : IIntegrationEvent, ITestEvent
 
     public static string Topic => "test-crash-events";
 }
+
+/// <summary>The dead-letter replay tests' own topic.</summary>
+public sealed record NoticeSent(string Key) : IIntegrationEvent, ITestEvent
+{
+    public static string EventType => "pilot.test.notice.sent.v1";
+
+    public static string Topic => "test-deadletter-events";
+}

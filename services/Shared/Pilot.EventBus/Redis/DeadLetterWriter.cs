@@ -19,6 +19,7 @@ internal sealed class DeadLetterWriter(IConnectionMultiplexer redis, IOptions<Ev
             new(StreamFields.Error, $"{error.GetType().Name}: {error.Message}"),
             new(StreamFields.Attempts, attempts),
             new(StreamFields.OriginalId, entry.Id),
+            new(StreamFields.AppId, settings.AppId),
         };
         if (!entry.Metadata.IsNull)
         {

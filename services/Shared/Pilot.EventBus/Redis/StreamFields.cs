@@ -11,4 +11,7 @@ internal static class StreamFields
 
     public const string Attempts = "attempts";
     public const string OriginalId = "originalid";
+
+    /// <summary>The app (consumer group) that gave the message up.</summary>
+    public const string AppId = "appid";
 }
