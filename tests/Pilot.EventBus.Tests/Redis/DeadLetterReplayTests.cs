@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Pilot.EventBus.Diagnostics;
 using Pilot.EventBus.Redis;
 using Pilot.EventBus.Tests.Support;
 using Pilot.Testing;
@@ -30,6 +33,11 @@ public sealed class DeadLetterReplayTests(RedisServerFixture redis) : IAsyncLife
         var eventId = await host.Services.GetRequiredService<IEventOutbox>().PublishAsync(new NoticeSent("N-1"), TestContext.Current.CancellationToken);
         await Eventually.HoldsAsync(async () => await _db.StreamLengthAsync(DeadLetterTopic) == 1, "the message is dead-lettered");
 
+        var monitor = host.Services.GetServices<IHostedService>().OfType<EventBusMonitor>().Single();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        await monitor.SampleAsync();
+        Assert.Equal(1L, (await health.CheckHealthAsync(TestContext.Current.CancellationToken)).Entries["eventbus"].Data[$"deadLetters:{NoticeSent.Topic}"]);
+
         var dead = Assert.Single(await DeadLetterQueue.ListAsync(_db, NoticeSent.Topic));
         Assert.Equal((eventId, NoticeSent.EventType, 2L, appId), (dead.EventId, dead.EventType, dead.Attempts, dead.AppId));
         Assert.Contains("mail relay refused", dead.Error, StringComparison.Ordinal);
@@ -43,6 +51,8 @@ public sealed class DeadLetterReplayTests(RedisServerFixture redis) : IAsyncLife
 
         Assert.Empty(await DeadLetterQueue.ListAsync(_db, NoticeSent.Topic));
         Assert.Null(await DeadLetterQueue.ReplayAsync(_db, NoticeSent.Topic, dead.Id));
+        await monitor.SampleAsync();
+        Assert.Equal(0L, (await health.CheckHealthAsync(TestContext.Current.CancellationToken)).Entries["eventbus"].Data[$"deadLetters:{NoticeSent.Topic}"]);
 
         // Replayed again by mistake (as if the entry had been copied back): the event's marker makes it a duplicate.
         await _db.StreamAddAsync(DeadLetterTopic, [new NameValueEntry("data", (await _db.StreamRangeAsync(NoticeSent.Topic, replayed, replayed)).Single()["data"]), new NameValueEntry("error", "copied")]);

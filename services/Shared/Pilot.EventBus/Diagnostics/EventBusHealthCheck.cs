@@ -14,6 +14,8 @@ internal sealed class EventBusHealthCheck(EventBusStatus status, IOptions<EventB
         {
             data[$"lag:{backlog.Topic}"] = backlog.Lag;
             data[$"pending:{backlog.Topic}"] = backlog.Pending;
+            // Reported, not degrading: a dead letter waits for a person, and stays until someone replays or removes it.
+            data[$"deadLetters:{backlog.Topic}"] = backlog.DeadLetters;
         }
 
         if (status.DeadLoops.Count > 0)

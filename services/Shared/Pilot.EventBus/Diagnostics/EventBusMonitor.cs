@@ -6,7 +6,7 @@ using StackExchange.Redis;
 
 namespace Pilot.EventBus.Diagnostics;
 
-/// <summary>Samples outbox depth and consumer-group backlog into <see cref="EventBusStatus"/> for gauges and health.</summary>
+/// <summary>Samples outbox depth, consumer-group backlog and dead letters into <see cref="EventBusStatus"/> for gauges and health.</summary>
 internal sealed partial class EventBusMonitor(
     IConnectionMultiplexer redis,
     SubscriptionRegistry registry,
@@ -53,7 +53,8 @@ internal sealed partial class EventBusMonitor(
             var group = (await db.StreamGroupInfoAsync(topic)).FirstOrDefault(g => g.Name == settings.AppId);
             if (group.Name is not null)
             {
-                status.RecordBacklog(new ConsumerBacklog(topic, group.Lag ?? 0, group.PendingMessageCount));
+                var deadLetters = await db.StreamLengthAsync(PilotTopics.DeadLetterOf(topic));
+                status.RecordBacklog(new ConsumerBacklog(topic, group.Lag ?? 0, group.PendingMessageCount, deadLetters));
             }
         }
     }

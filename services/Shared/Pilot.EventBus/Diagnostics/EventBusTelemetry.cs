@@ -24,6 +24,7 @@ internal sealed class EventBusTelemetry : IDisposable
         _meter.CreateObservableGauge("pilot.eventbus.outbox.depth", () => status.OutboxDepth, "{event}", "Events committed but not yet relayed.");
         _meter.CreateObservableGauge("pilot.eventbus.consumer.lag", () => Backlog(status, b => b.Lag), "{event}", "Entries the consumer group has not read yet.");
         _meter.CreateObservableGauge("pilot.eventbus.consumer.pending", () => Backlog(status, b => b.Pending), "{event}", "Entries read but not yet acknowledged.");
+        _meter.CreateObservableGauge("pilot.eventbus.deadletters", () => Backlog(status, b => b.DeadLetters), "{event}", "Messages of the topic waiting on its dead-letter stream (for './pilot deadletters').");
     }
 
     public static ActivitySource ActivitySource { get; } = new(Name);
