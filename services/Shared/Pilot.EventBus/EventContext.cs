@@ -40,6 +40,10 @@ public sealed class EventContext<TEvent>
         return prepared.Id;
     }
 
-    /// <summary>Runs <paramref name="action"/> once the writes have committed (not for a redelivered event).</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> once the writes have committed (not for a redelivered event). It may run while
+    /// the next event's handler already runs (the consumer does not wait for a commit's answer to go on), so what it
+    /// touches must be safe to use from two threads.
+    /// </summary>
     public void OnCommitted(Action action) => _afterCommit.Add(action);
 }
