@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pilot.EventBus.Consuming;
-using Pilot.EventBus.Envelope;
 using StackExchange.Redis;
 
 namespace Pilot.EventBus.Redis;
@@ -111,34 +110,22 @@ internal sealed partial class RedisStreamConsumer
     /// </summary>
     private async Task<PreparedBatch?> PrepareBatchAsync(EventBusOptions settings, List<ReceivedEntry> entries, CancellationToken cancellationToken)
     {
-        var envelopes = new List<CloudEventEnvelope>(entries.Count);
-        foreach (var entry in entries)
+        var envelopes = new CloudEventEnvelope[entries.Count];
+        var markers = new string[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (entry.Data.IsNull)
+            // An unreadable entry is dead-lettered by the one-at-a-time path.
+            if (Delivery.Read(entries[i]).Envelope is not { } envelope)
             {
                 return null;
             }
 
-            try
-            {
-                envelopes.Add(EnvelopeJson.Deserialize((byte[])entry.Data!));
-            }
-            catch (PoisonEventException)
-            {
-                return null;
-            }
+            envelopes[i] = envelope;
+            markers[i] = EventBusKeys.HandledMarker(settings.AppId, envelope.Id);
         }
 
         var db = redis.GetDatabase();
-        var markers = new string[envelopes.Count];
-        var markerKeys = new RedisKey[envelopes.Count];
-        for (var i = 0; i < envelopes.Count; i++)
-        {
-            markers[i] = EventBusKeys.HandledMarker(settings.AppId, envelopes[i].Id);
-            markerKeys[i] = markers[i];
-        }
-
-        var handledAlready = await db.StringGetAsync(markerKeys);
+        var handledAlready = await MarkersExistAsync(markers);
         var batch = new PreparedBatch(dispatcher.CreateBatchScope());
         var prepared = false;
         try
@@ -150,7 +137,7 @@ internal sealed partial class RedisStreamConsumer
             {
                 var (entry, envelope) = (entries[i], envelopes[i]);
                 var subscription = registry.Find(entry.Topic, envelope.Type);
-                if (subscription is null || !handledAlready[i].IsNull || !seen.Add(envelope.Id))
+                if (subscription is null || handledAlready[i] || !seen.Add(envelope.Id))
                 {
                     chunk.Covered.Add(entry);
                     continue;

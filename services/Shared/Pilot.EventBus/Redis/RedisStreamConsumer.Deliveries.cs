@@ -80,19 +80,32 @@ internal sealed partial class RedisStreamConsumer
             return deliveries;
         }
 
-        var markers = new RedisKey[firsts.Count];
+        var markers = new string[firsts.Count];
         for (var f = 0; f < firsts.Count; f++)
         {
             markers[f] = EventBusKeys.HandledMarker(settings.AppId, deliveries[firsts[f]].Envelope!.Id);
         }
 
-        var found = await redis.GetDatabase().StringGetAsync(markers);
+        var found = await MarkersExistAsync(markers);
         for (var f = 0; f < firsts.Count; f++)
         {
-            deliveries[firsts[f]] = deliveries[firsts[f]] with { HandledBefore = !found[f].IsNull };
+            deliveries[firsts[f]] = deliveries[firsts[f]] with { HandledBefore = found[f] };
         }
 
         return deliveries;
+    }
+
+    /// <summary>One MGET for a read batch's dedupe markers: whether each exists.</summary>
+    private async Task<bool[]> MarkersExistAsync(string[] markers)
+    {
+        var keys = new RedisKey[markers.Length];
+        for (var i = 0; i < markers.Length; i++)
+        {
+            keys[i] = markers[i];
+        }
+
+        var values = await redis.GetDatabase().StringGetAsync(keys);
+        return Array.ConvertAll(values, value => !value.IsNull);
     }
 
     private Task HandleAsync(EventBusOptions settings, ReceivedEntry entry, long attempt, CancellationToken cancellationToken) =>
