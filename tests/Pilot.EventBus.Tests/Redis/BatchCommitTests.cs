@@ -72,15 +72,11 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
     public async Task A_batch_touching_more_keys_than_one_script_takes_commits_in_parts_without_running_any_handler_twice()
     {
         var appId = TestBus.NewAppId("batch");
-        var probe = new HandlerProbe($"{appId}:keys");
+        HandlerProbe probe = null!;
         using var host = TestBus.Build(
             redis,
             appId,
-            s =>
-            {
-                s.AddSingleton(probe);
-                s.AddEventHandler<CrateLoaded, ThreeKeysHandler>();
-            },
+            s => probe = s.AddProbedHandler<CrateLoaded, ThreeKeysHandler>($"{appId}:keys"),
             o => o.CommitInBatches = true);
         var outbox = host.Services.GetRequiredService<IEventOutbox>();
         for (var i = 0; i < 100; i++)
@@ -102,16 +98,15 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
     public async Task A_refused_batch_commit_is_handled_one_at_a_time_and_the_batch_prepared_behind_it_is_prepared_again_in_order()
     {
         var appId = TestBus.NewAppId("batch");
-        var probe = new HandlerProbe($"{appId}:order");
+        HandlerProbe probe = null!;
         var gate = $"{appId}:gate";
         using var host = TestBus.Build(
             redis,
             appId,
             s =>
             {
-                s.AddSingleton(probe);
                 s.AddSingleton(new RefuseOnce(gate, "O-2"));
-                s.AddEventHandler<CrateLoaded, OrderRecordingHandler>();
+                probe = s.AddProbedHandler<CrateLoaded, OrderRecordingHandler>($"{appId}:order");
             },
             o =>
             {
@@ -144,15 +139,11 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
     public async Task Losing_the_reading_connection_mid_stream_loses_nothing_and_handles_nothing_twice()
     {
         var appId = TestBus.NewAppId("batch");
-        var probe = new HandlerProbe($"{appId}:lost");
+        HandlerProbe probe = null!;
         using var host = TestBus.Build(
             redis,
             appId,
-            s =>
-            {
-                s.AddSingleton(probe);
-                s.AddEventHandler<CrateLoaded, SlowCountingHandler>();
-            },
+            s => probe = s.AddProbedHandler<CrateLoaded, SlowCountingHandler>($"{appId}:lost"),
             o =>
             {
                 o.CommitInBatches = true;

@@ -76,12 +76,8 @@ public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
     public async Task In_order_each_handler_reads_what_the_events_before_it_committed()
     {
         var appId = TestBus.NewAppId("parcels");
-        var probe = new HandlerProbe($"{appId}:sequence");
-        using var host = TestBus.Build(redis, appId, s =>
-        {
-            s.AddSingleton(probe);
-            s.AddEventHandler<ParcelShipped, SequenceHandler>();
-        });
+        HandlerProbe probe = null!;
+        using var host = TestBus.Build(redis, appId, s => probe = s.AddProbedHandler<ParcelShipped, SequenceHandler>($"{appId}:sequence"));
         var outbox = host.Services.GetRequiredService<IEventOutbox>();
         for (var i = 0; i < 30; i++)
         {

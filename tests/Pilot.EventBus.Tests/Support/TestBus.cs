@@ -39,11 +39,17 @@ internal static class TestBus
 
     /// <summary>Registers a scripted <see cref="CountingHandler{TEvent}"/> and returns its probe.</summary>
     public static HandlerProbe AddCountingHandler<TEvent>(this IServiceCollection services, string appId)
-        where TEvent : IIntegrationEvent, ITestEvent
+        where TEvent : IIntegrationEvent, ITestEvent =>
+        services.AddProbedHandler<TEvent, CountingHandler<TEvent>>($"{appId}:counts");
+
+    /// <summary>Registers a test's own handler with a probe whose state lives under <paramref name="stateKey"/>.</summary>
+    public static HandlerProbe AddProbedHandler<TEvent, THandler>(this IServiceCollection services, string stateKey)
+        where TEvent : IIntegrationEvent
+        where THandler : class, IEventHandler<TEvent>
     {
-        var probe = new HandlerProbe($"{appId}:counts");
+        var probe = new HandlerProbe(stateKey);
         services.AddSingleton(probe);
-        services.AddEventHandler<TEvent, CountingHandler<TEvent>>();
+        services.AddEventHandler<TEvent, THandler>();
         return probe;
     }
 }
