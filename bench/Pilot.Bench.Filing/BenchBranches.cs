@@ -13,5 +13,5 @@ internal sealed class BenchBranches : IBranchFactsSource
     public const string Region = "110000";
 
     public Task<BranchFacts?> FindAsync(string batchId, string branchId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<BranchFacts?>(new BranchFacts(branchId, Organisation, Region, true, false, true));
+        Task.FromResult<BranchFacts?>(new BranchFacts(branchId, Organisation, Region, true, false, PilotWorkPlan.NamesBranch));
 }

@@ -80,7 +80,7 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
 
         // R5 on Filing's side: the recommending department's package carries the pilot work plan naming the branch.
         var departmentCaller = As(tokens.Issue(Roles.Department, org: department.Id, subject: department.Id));
-        await HandInPackageAsync(filing, departmentCaller, department.Id, id, ct);
+        await HandInPackageAsync(filing, departmentCaller, department.Id, id, branchId, ct);
 
         // Filing: the organisation files; the Beijing bureau finds it in its list and accepts it.
         var submitted = await filing.SubmitFilingAsync(new FilingProto.SubmitFilingRequest
@@ -111,8 +111,11 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
             && json.Contains(accepted.FilingId, StringComparison.Ordinal));
     }
 
-    /// <summary>One PDF stands for every document of the department's checklist, declaring everything required (R7).</summary>
-    private static async Task HandInPackageAsync(FilingProto.Filing.FilingClient filing, Metadata department, string departmentId, string id, CancellationToken ct)
+    /// <summary>
+    /// One PDF stands for every document of the department's checklist, declaring everything required (R7); the
+    /// letter names the branch that files (R5).
+    /// </summary>
+    private static async Task HandInPackageAsync(FilingProto.Filing.FilingClient filing, Metadata department, string departmentId, string id, string branchId, CancellationToken ct)
     {
         var checklist = await filing.GetChecklistAsync(new FilingProto.GetChecklistRequest { SubmitterKind = FilingProto.SubmitterKind.Department }, department, cancellationToken: ct);
         using var upload = filing.UploadDocument(department, cancellationToken: ct);
@@ -127,7 +130,7 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
         await upload.RequestStream.CompleteAsync();
         var file = await upload.ResponseAsync;
 
-        var package = new FilingProto.SubmitPackageRequest { RequestId = $"e2e-package-{id}", BatchId = Batch, SponsorOrgId = departmentId, LetterDate = "2020-09-28" };
+        var package = new FilingProto.SubmitPackageRequest { RequestId = $"e2e-package-{id}", BatchId = Batch, SponsorOrgId = departmentId, LetterDate = "2020-09-28", BranchIds = { branchId } };
         foreach (var document in checklist.Documents)
         {
             var declaration = new FilingProto.DocumentDeclaration { DocumentId = document.Id, Sha256 = file.Sha256 };

@@ -40,8 +40,17 @@ internal sealed class FilingDemo(DemoContext context, DemoSteps steps)
 
     public static string FilingId(string branchId) => $"{RegistryDemo.BatchId}/{branchId}";
 
+    /// <summary>Whose package names an organisation's branches: the department that recommended it, or the industry organisation itself.</summary>
+    private static string[] Sponsors(string orgId) => orgId switch
+    {
+        "org-jtpj" or "org-gkpj" => ["dept-mot"],
+        "org-nypj" or "org-njpj" => ["dept-moa"],
+        _ => [orgId],
+    };
+
     /// <summary>
-    /// Uploads one PDF per checklist document and hands the package in. With <paramref name="firstForgets"/>
+    /// Uploads one PDF per checklist document and hands the package in, naming the branches of the sponsor's
+    /// organisations (a department's recommended ones, an industry organisation itself) that file below (R5). With <paramref name="firstForgets"/>
     /// the first hand-in leaves those regulations out of the implementation plan and must be refused (R7);
     /// the complete one that follows becomes version 1.
     /// </summary>
@@ -87,7 +96,7 @@ internal sealed class FilingDemo(DemoContext context, DemoSteps steps)
         {
             var package = await filing.SubmitPackageAsync(complete, caller).ConfigureAwait(false);
             var version = package.Versions[^1];
-            return $"version {version.Number}, receipt {version.ReceiptNumber}{(version.Lateness?.IsLate == true ? $", {version.Lateness.WorkingDaysLate} working days late" : string.Empty)}";
+            return $"version {version.Number}, receipt {version.ReceiptNumber}, naming {version.BranchIds.Count} branch(es){(version.Lateness?.IsLate == true ? $", {version.Lateness.WorkingDaysLate} working days late" : string.Empty)}";
         }).ConfigureAwait(false);
     }
 
@@ -95,6 +104,7 @@ internal sealed class FilingDemo(DemoContext context, DemoSteps steps)
         string requestId, string sponsorId, Proto.Checklist checklist, Dictionary<string, string> uploaded, string[] leaveOut)
     {
         var request = new Proto.SubmitPackageRequest { RequestId = requestId, BatchId = RegistryDemo.BatchId, SponsorOrgId = sponsorId, LetterDate = "2020-09-28" };
+        request.BranchIds.AddRange(Branches.Where(branch => Sponsors(branch.OrgId).Contains(sponsorId)).Select(branch => branch.BranchId));
         foreach (var document in checklist.Documents)
         {
             var declaration = new Proto.DocumentDeclaration { DocumentId = document.Id, Sha256 = uploaded[document.Id] };

@@ -52,13 +52,18 @@ public sealed class FilingSubmissionTests
         Assert.Equal("R5", outcome.Audit.Rule);
     }
 
-    [Fact]
-    public void R5_a_branch_not_named_in_a_received_work_plan_cannot_file()
+    [Theory]
+    [InlineData(PilotWorkPlan.NotReceived, "has been received yet")]
+    [InlineData(PilotWorkPlan.ReceivedWithoutBranch, "does not name branch")]
+    public void R5_a_branch_not_named_in_a_received_work_plan_cannot_file(PilotWorkPlan plan, string explained)
     {
-        var outcome = submission.Submit(null, Command(), Evaluation, Facts(planReceived: false), Batch, At(2020, 10, 9));
+        var outcome = submission.Submit(null, Command(), Evaluation, Facts(plan: plan), Batch, At(2020, 10, 9));
         Assert.Equal(ErrorKind.Precondition, outcome.Refusal!.Kind);
         Assert.Equal("R5", outcome.Refusal.Rule);
-        Assert.Contains("work plan", outcome.Refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("branch_id", outcome.Refusal.Violations[0].Field);
+        Assert.Contains(explained, outcome.Refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("R5", outcome.Audit.Rule);
+        Assert.Empty(outcome.Events);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Pilot.Filing.Domain.Auditing;
+using Pilot.Filing.Domain.Deadlines;
 using Pilot.Filing.Domain.Events;
 using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Materials;
@@ -41,10 +42,48 @@ public sealed class PackageDecisionsTests
                 Assert.Equal(1, accepted.VersionNumber);
                 Assert.Equal(package.Current.Receipt.ReceiptNumber, accepted.ReceiptNumber);
                 Assert.Equal("req-1:pilot.filing.package-accepted.v1", accepted.EventId);
+                Assert.Equal(["br-1", "br-2"], accepted.BranchIds);
             });
+        Assert.Equal(["br-1", "br-2"], package.Current.BranchIds);
+        Assert.True(package.Current.Names("br-2"));
+        Assert.False(package.Current.Names("br-3"));
         Assert.Equal(AuditOutcome.Succeeded, outcome.Audit.Outcome);
         Assert.Equal(AuditActions.SubmitPackage, outcome.Audit.Action);
         Assert.Equal(caller.System, outcome.Audit.System);
+    }
+
+    [Fact]
+    public void The_branch_list_is_checked_entry_by_entry_with_the_documents()
+    {
+        var command = Command(DepartmentOrg, CompleteDocuments(SubmitterKind.Department)) with { BranchIds = ["br-1", " ", "br 2", "br-1", "br-3"] };
+
+        var outcome = decisions.Submit(null, command, Department, Batch, At(2020, 9, 25));
+
+        Assert.Equal(ErrorKind.Invalid, outcome.Refusal!.Kind);
+        Assert.Equal(["branch_ids[1]", "branch_ids[2]", "branch_ids[3]"], outcome.Refusal.Violations.Select(v => v.Field));
+        Assert.Contains("more than once", outcome.Refusal.Violations[2].Description, StringComparison.Ordinal);
+        Assert.Empty(outcome.Events);
+    }
+
+    [Fact]
+    public void A_package_may_name_no_branch_and_then_names_none()
+    {
+        var command = Command(DepartmentOrg, CompleteDocuments(SubmitterKind.Department)) with { BranchIds = [] };
+
+        var outcome = decisions.Submit(null, command, Department, Batch, At(2020, 9, 25));
+
+        Assert.True(outcome.Succeeded, outcome.Refusal?.Message);
+        Assert.Empty(outcome.State!.Current.BranchIds!);
+        Assert.False(outcome.State.Current.Names("br-1"));
+    }
+
+    [Fact]
+    public void A_version_handed_in_before_packages_carried_a_branch_list_names_every_branch()
+    {
+        var legacy = new PackageVersion(1, [], new PackageReceipt("2020-dept-01", At(2020, 9, 25)), Lateness.Of(At(2020, 9, 25), new DateOnly(2020, 9, 30), WorkingDayCalendar.MainlandChina), null, "dept", "req-0");
+
+        Assert.Null(legacy.BranchIds);
+        Assert.True(legacy.Names("any-branch"));
     }
 
     [Fact]
@@ -274,5 +313,5 @@ public sealed class PackageDecisionsTests
     }
 
     private static SubmitPackage Command(string org, IReadOnlyList<PackageDocument> documents, long expectedVersion = 0) =>
-        new("req-1", "2020", org, expectedVersion, documents);
+        new("req-1", "2020", org, expectedVersion, documents, ["br-1", "br-2"]);
 }

@@ -43,8 +43,8 @@ internal static class TestData
             .ToList();
 
     public static BranchFacts Facts(
-        bool recommended = true, bool industry = false, bool planReceived = true, string region = Beijing, string org = EvaluationOrg) =>
-        new(Branch, org, region, recommended, industry, planReceived);
+        bool recommended = true, bool industry = false, PilotWorkPlan plan = PilotWorkPlan.NamesBranch, string region = Beijing, string org = EvaluationOrg) =>
+        new(Branch, org, region, recommended, industry, plan);
 
     public static IReadOnlyList<Occupation> Occupations { get; } = [new("6-18-02-04"), new("4-02-02-01", "汽车驾驶员")];
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Pilot.Filing.Tests.Domain;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Registry;
 using Pilot.SharedKernel;
+using PilotWorkPlan = Pilot.Filing.Domain.Filings.PilotWorkPlan;
 using DomainSubmitterKind = Pilot.Filing.Domain.Materials.SubmitterKind;
 
 namespace Pilot.Filing.Tests.Grpc;
@@ -38,7 +40,7 @@ public sealed class RegistryBranchFactsTests(FilingFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task An_industry_organisations_plan_counts_as_received_once_its_package_is_accepted()
+    public async Task An_industry_organisations_plan_names_its_branch_once_its_package_lists_it()
     {
         var (org, caller) = scenario.Sponsor(DomainSubmitterKind.IndustryOrganisation);
         var registry = new FakeRegistry(new Branch
@@ -49,17 +51,23 @@ public sealed class RegistryBranchFactsTests(FilingFactory factory) : IClassFixt
 
         var before = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-2", Ct);
         var file = await scenario.UploadAsync(caller, org, SampleFiles.Pdf());
-        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.IndustryOrganisation, org, file.Sha256), caller, cancellationToken: Ct);
+        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.IndustryOrganisation, org, file.Sha256, branchIds: ["b-1"]), caller, cancellationToken: Ct);
+        var withoutIt = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-2", Ct);
+        var second = await scenario.Client.SubmitPackageAsync(
+            Scenario.CompletePackage(DomainSubmitterKind.IndustryOrganisation, org, file.Sha256, expectedVersion: 1, branchIds: ["b-1", "b-2"]), caller, cancellationToken: Ct);
         var after = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-2", Ct);
 
-        Assert.False(before!.PilotWorkPlanNamesBranch);
-        Assert.True(after!.PilotWorkPlanNamesBranch);
+        Assert.Equal(PilotWorkPlan.NotReceived, before!.PilotWorkPlan);
+        Assert.Equal(PilotWorkPlan.ReceivedWithoutBranch, withoutIt!.PilotWorkPlan);
+        Assert.Equal(PilotWorkPlan.NamesBranch, after!.PilotWorkPlan);
+        Assert.Equal(["b-1", "b-2"], second.Versions[^1].BranchIds);
+        Assert.False(second.Versions[^1].NamesAllBranches);
         Assert.True(after.OrganisationIsIndustryOrganisation);
         Assert.False(after.OrganisationRecommendedForBatch);
     }
 
     [Fact]
-    public async Task A_recommended_organisations_plan_counts_as_received_once_a_recommending_department_hands_in_its_package()
+    public async Task A_recommended_organisations_branch_is_named_once_a_recommending_department_lists_it()
     {
         var (department, caller) = scenario.Sponsor(DomainSubmitterKind.Department);
         var (otherDepartment, otherCaller) = scenario.Sponsor(DomainSubmitterKind.Department);
@@ -70,15 +78,46 @@ public sealed class RegistryBranchFactsTests(FilingFactory factory) : IClassFixt
         });
 
         var otherFile = await scenario.UploadAsync(otherCaller, otherDepartment, SampleFiles.Pdf());
-        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.Department, otherDepartment, otherFile.Sha256), otherCaller, cancellationToken: Ct);
+        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.Department, otherDepartment, otherFile.Sha256, branchIds: ["b-7"]), otherCaller, cancellationToken: Ct);
         var beforeOwnDepartment = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-7", Ct);
         var file = await scenario.UploadAsync(caller, department, SampleFiles.Pdf());
-        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.Department, department, file.Sha256), caller, cancellationToken: Ct);
+        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.Department, department, file.Sha256, branchIds: ["b-8", "b-7"]), caller, cancellationToken: Ct);
         var after = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-7", Ct);
 
         Assert.True(beforeOwnDepartment!.OrganisationRecommendedForBatch);
-        Assert.False(beforeOwnDepartment.PilotWorkPlanNamesBranch);
-        Assert.True(after!.PilotWorkPlanNamesBranch);
+        Assert.Equal(PilotWorkPlan.NotReceived, beforeOwnDepartment.PilotWorkPlan);
+        Assert.Equal(PilotWorkPlan.NamesBranch, after!.PilotWorkPlan);
+    }
+
+    [Fact]
+    public async Task A_package_stored_before_packages_carried_a_branch_list_still_names_its_sponsors_branches()
+    {
+        var (org, caller) = scenario.Sponsor(DomainSubmitterKind.IndustryOrganisation);
+        var registry = new FakeRegistry(new Branch
+        {
+            Id = "b-9", OrganisationId = org, BatchId = FilingFactory.OpenBatch, OrganisationIsIndustry = true, OrganisationAdmitted = true,
+            Region = new Region { Code = "310000" },
+        });
+        var file = await scenario.UploadAsync(caller, org, SampleFiles.Pdf());
+        await scenario.Client.SubmitPackageAsync(Scenario.CompletePackage(DomainSubmitterKind.IndustryOrganisation, org, file.Sha256), caller, cancellationToken: Ct);
+        var namingNone = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-9", Ct);
+
+        // As written before: the versions carry no branchIds at all.
+        var key = FilingKeys.Package($"{FilingFactory.OpenBatch}/{org}");
+        var stored = JsonNode.Parse((string)(await factory.Redis.HashGetAsync(key, "state"))!)!;
+        foreach (var version in stored["versions"]!.AsArray())
+        {
+            Assert.True(version!.AsObject().Remove("branchIds"));
+        }
+
+        await factory.Redis.HashSetAsync(key, "state", stored.ToJsonString());
+        var legacy = await Source(registry).FindAsync(FilingFactory.OpenBatch, "b-9", Ct);
+        var read = await scenario.Client.GetPackageAsync(new Pilot.Protos.Filing.GetPackageRequest { BatchId = FilingFactory.OpenBatch, SponsorOrgId = org }, caller, cancellationToken: Ct);
+
+        Assert.Equal(PilotWorkPlan.ReceivedWithoutBranch, namingNone!.PilotWorkPlan);
+        Assert.Equal(PilotWorkPlan.NamesBranch, legacy!.PilotWorkPlan);
+        Assert.True(read.Versions[^1].NamesAllBranches);
+        Assert.Empty(read.Versions[^1].BranchIds);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Pilot.Filing.Domain.Events;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
 using Pilot.SharedKernel;
+using PilotWorkPlan = Pilot.Filing.Domain.Filings.PilotWorkPlan;
 
 namespace Pilot.Filing.Tests.Grpc;
 
@@ -65,13 +66,18 @@ public sealed class SubmitFilingTests(FilingFactory factory) : IClassFixture<Fil
         Assert.Empty(await scenario.EventsAboutAsync($"{FilingFactory.OpenBatch}/{branch.Id}"));
     }
 
-    [Fact]
-    public async Task R5_refuses_a_branch_whose_pilot_work_plan_has_not_been_received()
+    [Theory]
+    [InlineData(PilotWorkPlan.NotReceived)]
+    [InlineData(PilotWorkPlan.ReceivedWithoutBranch)]
+    public async Task R5_refuses_a_branch_whose_pilot_work_plan_has_not_been_received_or_does_not_name_it(PilotWorkPlan plan)
     {
-        var branch = scenario.Branch(planReceived: false);
+        var branch = scenario.Branch(plan: plan);
         var error = await Scenario.RefusedAsync(() => scenario.FileAsync(branch));
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("R5", Scenario.Reason(error));
+        Assert.Contains(branch.Id, error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("pilot work plan", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(await scenario.EventsAboutAsync($"{FilingFactory.OpenBatch}/{branch.Id}"));
     }
 
     [Fact]

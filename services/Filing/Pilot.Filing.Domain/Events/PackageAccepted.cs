@@ -3,7 +3,10 @@ using Pilot.Filing.Domain.Materials;
 
 namespace Pilot.Filing.Domain.Events;
 
-/// <summary>A complete package was received (the 函告 of step 2) and stored as a new version.</summary>
+/// <summary>
+/// A complete package was received (the 函告 of step 2) and stored as a new version; <see cref="BranchIds"/> are the
+/// branches it names, the ones that may now file locally.
+/// </summary>
 public sealed record PackageAccepted(
     string EventId,
     DateTimeOffset OccurredAt,
@@ -14,7 +17,8 @@ public sealed record PackageAccepted(
     int VersionNumber,
     string ReceiptNumber,
     DateTimeOffset ReceivedAt,
-    Lateness Lateness) : FilingEvent(EventId, OccurredAt)
+    Lateness Lateness,
+    IReadOnlyList<string> BranchIds) : FilingEvent(EventId, OccurredAt)
 {
     public const string EventType = "pilot.filing.package-accepted.v1";
 

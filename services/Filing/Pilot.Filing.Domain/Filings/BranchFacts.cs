@@ -6,11 +6,11 @@ namespace Pilot.Filing.Domain.Filings;
 /// <param name="RegisteredRegionCode">Province-level region where the branch is registered (its 注册地).</param>
 /// <param name="OrganisationRecommendedForBatch">A department recommended the organisation for this batch (三.1).</param>
 /// <param name="OrganisationIsIndustryOrganisation">The organisation is an industry organisation, so needs no recommendation.</param>
-/// <param name="PilotWorkPlanNamesBranch">The pilot work plan naming this branch was received (三.2).</param>
+/// <param name="PilotWorkPlan">Whether the pilot work plan naming this branch was received (三.2).</param>
 public sealed record BranchFacts(
     string BranchId,
     string OrganisationId,
     string RegisteredRegionCode,
     bool OrganisationRecommendedForBatch,
     bool OrganisationIsIndustryOrganisation,
-    bool PilotWorkPlanNamesBranch);
+    PilotWorkPlan PilotWorkPlan);

@@ -64,10 +64,16 @@ public sealed class FilingSubmission(WorkingDayCalendar calendar)
                 "R5");
         }
 
-        if (!facts.PilotWorkPlanNamesBranch)
+        switch (facts.PilotWorkPlan)
         {
-            throw DomainException.Precondition(
-                "branch_id", $"no pilot work plan naming branch {facts.BranchId} has been received yet", "R5");
+            case PilotWorkPlan.NotReceived:
+                throw DomainException.Precondition(
+                    "branch_id", $"no pilot work plan naming branch {facts.BranchId} has been received yet", "R5");
+            case PilotWorkPlan.ReceivedWithoutBranch:
+                throw DomainException.Precondition(
+                    "branch_id",
+                    $"the pilot work plan received for batch {batch.BatchId} does not name branch {facts.BranchId}: its sponsor (the recommending department, or the industry organisation itself) hands in a package version whose branch list names it",
+                    "R5");
         }
 
         if (target.Code != facts.RegisteredRegionCode)

@@ -72,10 +72,11 @@ public sealed class PackageDecisions(WorkingDayCalendar calendar, UploadLimits l
         }
 
         var documents = command.Documents ?? [];
-        var malformed = DocumentDeclarationRules.Violations(kind, documents, limits);
+        var branchIds = command.BranchIds ?? [];
+        var malformed = DocumentDeclarationRules.Violations(kind, documents, limits).Concat(BranchListRules.Violations(branchIds)).ToList();
         if (malformed.Count > 0)
         {
-            throw new DomainException(ErrorKind.Invalid, null, $"{malformed.Count} problem(s) with the documents handed in", malformed);
+            throw new DomainException(ErrorKind.Invalid, null, $"{malformed.Count} problem(s) with the documents or branches handed in", malformed);
         }
 
         var lateness = Lateness.Of(now, batch.DueDateOf(TrackedItemKind.MaterialPackage), calendar);
@@ -100,13 +101,13 @@ public sealed class PackageDecisions(WorkingDayCalendar calendar, UploadLimits l
 
         var number = (int)expected + 1;
         var receipt = new PackageReceipt(PackageReceipt.NumberFor(batch.BatchId, command.SponsorOrgId, number), now);
-        var version = new PackageVersion(number, documents, receipt, lateness, command.LetterDate, caller.Subject, command.RequestId);
+        var version = new PackageVersion(number, documents, receipt, lateness, command.LetterDate, caller.Subject, command.RequestId, branchIds);
         var package = current is null
             ? new MaterialPackage(packageId, batch.BatchId, command.SponsorOrgId, kind, [version])
             : current with { Versions = [.. current.Versions, version] };
         var accepted = new PackageAccepted(
             FilingEvent.IdFor(command.RequestId, PackageAccepted.EventType), now, packageId, batch.BatchId,
-            command.SponsorOrgId, kind, number, receipt.ReceiptNumber, now, lateness);
+            command.SponsorOrgId, kind, number, receipt.ReceiptNumber, now, lateness, branchIds);
         var detail = $"version {number} received as {receipt.ReceiptNumber}" + (lateness.IsLate ? $", {lateness.CalendarDaysLate} day(s) late" : string.Empty);
 
         return Outcome.Success<MaterialPackage>(

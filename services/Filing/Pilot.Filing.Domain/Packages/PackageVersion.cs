@@ -10,6 +10,10 @@ namespace Pilot.Filing.Domain.Packages;
 /// <param name="LetterDate">Date on the covering letter, when the sponsor gave one.</param>
 /// <param name="SubmittedBy">Subject of the caller who handed it in.</param>
 /// <param name="RequestId">The request that created it.</param>
+/// <param name="BranchIds">
+/// The branches it names; null for a version handed in before packages carried their branch list, which is taken
+/// to name every branch of its sponsor, as it was judged then.
+/// </param>
 public sealed record PackageVersion(
     int Number,
     IReadOnlyList<PackageDocument> Documents,
@@ -17,4 +21,9 @@ public sealed record PackageVersion(
     Lateness Lateness,
     DateOnly? LetterDate,
     string SubmittedBy,
-    string RequestId);
+    string RequestId,
+    IReadOnlyList<string>? BranchIds = null)
+{
+    /// <summary>Whether this version's branch list names the branch (R5).</summary>
+    public bool Names(string branchId) => BranchIds is null || BranchIds.Contains(branchId, StringComparer.Ordinal);
+}

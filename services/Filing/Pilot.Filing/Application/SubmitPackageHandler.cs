@@ -21,7 +21,7 @@ internal sealed class SubmitPackageHandler(
         var batch = await batches.RequireAsync(request.BatchId, cancellationToken);
         var documents = await ResolveDocumentsAsync(request);
         var command = new SubmitPackage(
-            request.RequestId, request.BatchId, request.SponsorOrgId, request.ExpectedVersion, documents,
+            request.RequestId, request.BatchId, request.SponsorOrgId, request.ExpectedVersion, documents, Trimmed(request.BranchIds),
             ProtoDates.ParseOptional(request.LetterDate, "letter_date"));
 
         for (var attempt = 0; attempt < RequestReplies.MaxAttempts; attempt++)

@@ -53,8 +53,10 @@ internal static class PackageMappers
             Lateness = ToProto(version.Lateness),
             LetterDate = ProtoDates.ToIso(version.LetterDate),
             SubmittedBy = version.SubmittedBy,
+            NamesAllBranches = version.BranchIds is null,
         };
         reply.Documents.AddRange(version.Documents.Select(ToProto));
+        reply.BranchIds.AddRange(version.BranchIds ?? []);
         return reply;
     }
 

@@ -45,25 +45,34 @@ internal sealed class RegistryBranchFactsSource(
             branch.Region?.Code ?? string.Empty,
             OrganisationRecommendedForBatch: branch.OrganisationAdmitted && !branch.OrganisationIsIndustry,
             OrganisationIsIndustryOrganisation: branch.OrganisationIsIndustry,
-            PilotWorkPlanNamesBranch: await PilotWorkPlanReceivedAsync(branch, batchId));
+            PilotWorkPlan: await PilotWorkPlanAsync(branch, batchId));
     }
 
     /// <summary>
     /// The pilot work plan that names the branch arrives in a material package, which Filing holds: an industry
     /// organisation hands in its own (with its branch list); a recommended organisation's plan comes with the
     /// package of a department that recommended it for the batch, as the Registry reports those departments.
+    /// The version in force of any one of those packages naming the branch is enough.
     /// </summary>
-    private async Task<bool> PilotWorkPlanReceivedAsync(Branch branch, string batchId)
+    private async Task<PilotWorkPlan> PilotWorkPlanAsync(Branch branch, string batchId)
     {
         IReadOnlyList<string> sponsors = branch.OrganisationIsIndustry ? [branch.OrganisationId] : [.. branch.RecommendedBy];
+        var standing = PilotWorkPlan.NotReceived;
         foreach (var sponsor in sponsors)
         {
-            if (await store.FindPackageAsync(MaterialPackage.IdFor(batchId, sponsor)) is not null)
+            if (await store.FindPackageAsync(MaterialPackage.IdFor(batchId, sponsor)) is not { } package)
             {
-                return true;
+                continue;
             }
+
+            if (package.Current.Names(branch.Id))
+            {
+                return PilotWorkPlan.NamesBranch;
+            }
+
+            standing = PilotWorkPlan.ReceivedWithoutBranch;
         }
 
-        return false;
+        return standing;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Pilot.SharedKernel;
 
 namespace Pilot.Registry.Domain.Validation;
 
@@ -6,20 +6,15 @@ namespace Pilot.Registry.Domain.Validation;
 /// Record ids are chosen by the layer above (the gRPC service or the caller's own org id), so
 /// they are checked for a shape that is safe as a storage key and a CloudEvents subject.
 /// </summary>
-internal static partial class Identifiers
+internal static class Identifiers
 {
-    public const int MaxLength = 64;
-
-    public static bool IsWellFormed(string? id) => id is not null && Shape().IsMatch(id);
+    public static bool IsWellFormed(string? id) => RecordIds.IsWellFormed(id);
 
     public static void Check(string? id, string field, Violations violations)
     {
         if (!IsWellFormed(id))
         {
-            violations.Add(field, $"'{id}' is not an id: 1–{MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit");
+            violations.Add(field, $"'{id}' is not an id: {RecordIds.ShapeDescription}");
         }
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Shape();
 }

@@ -58,9 +58,12 @@ internal sealed class Scenario(FilingFactory factory)
         return (org, As(kind == DomainSubmitterKind.Department ? Roles.Department : Roles.IndustryOrg, org: org));
     }
 
-    /// <summary>Every document of the checklist, all pointing at <paramref name="sha256"/>, declaring everything required.</summary>
+    /// <summary>
+    /// Every document of the checklist, all pointing at <paramref name="sha256"/>, declaring everything required, and
+    /// naming <paramref name="branchIds"/> (none by default).
+    /// </summary>
     public static SubmitPackageRequest CompletePackage(
-        DomainSubmitterKind kind, string sponsorOrgId, string sha256, string batch = FilingFactory.OpenBatch, long expectedVersion = 0)
+        DomainSubmitterKind kind, string sponsorOrgId, string sha256, string batch = FilingFactory.OpenBatch, long expectedVersion = 0, params string[] branchIds)
     {
         var request = new SubmitPackageRequest
         {
@@ -68,6 +71,7 @@ internal sealed class Scenario(FilingFactory factory)
             BatchId = batch,
             SponsorOrgId = sponsorOrgId,
             ExpectedVersion = expectedVersion,
+            BranchIds = { branchIds },
         };
         foreach (var requirement in MaterialChecklist.For(kind))
         {
@@ -84,11 +88,11 @@ internal sealed class Scenario(FilingFactory factory)
         kind == DomainSubmitterKind.Department ? ProtoSubmitterKind.Department : ProtoSubmitterKind.IndustryOrganisation;
 
     /// <summary>A branch the fake Registry knows, of a fresh evaluation organisation.</summary>
-    public TestBranch Branch(string region = Beijing, bool recommended = true, bool industry = false, bool planReceived = true, string batch = FilingFactory.OpenBatch)
+    public TestBranch Branch(string region = Beijing, bool recommended = true, bool industry = false, PilotWorkPlan plan = PilotWorkPlan.NamesBranch, string batch = FilingFactory.OpenBatch)
     {
         var org = Unique("eval");
         var branch = new TestBranch(Unique("branch"), org, region, CreditCodes.Next(), As(industry ? Roles.IndustryOrg : Roles.EvaluationOrg, org: org));
-        factory.Branches.Add(batch, new BranchFacts(branch.Id, org, region, recommended, industry, planReceived));
+        factory.Branches.Add(batch, new BranchFacts(branch.Id, org, region, recommended, industry, plan));
         return branch;
     }
 
