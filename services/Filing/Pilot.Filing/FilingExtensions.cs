@@ -39,6 +39,7 @@ public static class FilingExtensions
             : Path.Combine(builder.Environment.ContentRootPath, "data", "blobs");
         services.AddSingleton<IBlobStore>(new LocalFolderBlobStore(blobsPath));
 
+        services.AddSingleton<RegionChangeSignals>();
         services.AddSingleton<FilingStore>();
         services.AddSingleton<IFilingNumberIndex>(sp => sp.GetRequiredService<FilingStore>());
         services.AddSingleton<ConfiguredBatchMilestones>();

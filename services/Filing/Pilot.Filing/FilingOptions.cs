@@ -11,10 +11,17 @@ public sealed class FilingOptions
     public long MaxUploadBytes { get; set; } = UploadLimits.DefaultMaxBytes;
 
     /// <summary>
-    /// How often WatchFilings looks for new changes once it has caught up. Polling keeps the shared
-    /// Redis connection free of blocking reads; a quarter second is well inside what a bureau notices.
+    /// How often WatchFilings looks for new changes once it has caught up, for changes committed by other instances
+    /// of the service (this instance's own commits wake its watches at once). Polling keeps the shared Redis
+    /// connection free of blocking reads; a quarter second is well inside what a bureau notices.
     /// </summary>
     public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a watch woken by a change waits before reading, so a burst of changes (a bureau deciding a list)
+    /// is read and sent together rather than one Redis read per change.
+    /// </summary>
+    public TimeSpan WatchGatherDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// How many pages of bureaus' work lists (a region's filings in one status) are kept in memory, each valid

@@ -17,7 +17,7 @@ namespace Pilot.Filing.Tests.Grpc;
 /// The Filing service in process, shared by the gRPC tests of one class: its own redis-server, a blob
 /// folder in a temp directory, a fake Registry, and batches whose dates lie ahead of or behind today.
 /// </summary>
-public sealed class FilingFactory : ServiceFactory<Program>, IAsyncLifetime
+public class FilingFactory : ServiceFactory<Program>, IAsyncLifetime
 {
     /// <summary>A batch whose milestones all lie ahead: everything is on time and replaceable.</summary>
     public const string OpenBatch = "open";
@@ -44,6 +44,9 @@ public sealed class FilingFactory : ServiceFactory<Program>, IAsyncLifetime
     public IDatabase Redis => (multiplexer ?? throw new InvalidOperationException("not started")).GetDatabase();
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    /// <summary>How often a caught-up watch looks for changes that no commit of this instance signalled.</summary>
+    protected virtual TimeSpan WatchPollInterval => TimeSpan.FromMilliseconds(50);
 
     public Protos.Filing.Filing.FilingClient Client() => new(CreateChannel());
 
@@ -74,7 +77,7 @@ public sealed class FilingFactory : ServiceFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:redis", (redis ?? throw new InvalidOperationException("redis not started")).ConnectionString);
         builder.UseSetting("Pilot:Blobs:Path", blobFolder);
         builder.UseSetting("Pilot:Filing:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Pilot:Filing:WatchPollInterval", "00:00:00.050");
+        builder.UseSetting("Pilot:Filing:WatchPollInterval", WatchPollInterval.ToString("c", CultureInfo.InvariantCulture));
         builder.UseSetting($"Pilot:Batches:{PastBatch}:Plan", "2020-09-30");
         builder.UseSetting($"Pilot:Batches:{PastBatch}:FilingGuidance", "2020-10-10");
         builder.UseSetting($"Pilot:Batches:{PastBatch}:ImplementationAndPublicity", "2020-11-15");

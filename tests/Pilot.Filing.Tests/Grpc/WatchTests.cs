@@ -1,4 +1,6 @@
+using Google.Protobuf;
 using Grpc.Core;
+using Pilot.Filing.Storage;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
 using Pilot.SharedKernel;
@@ -22,13 +24,13 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
         using (var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
         using (var call = scenario.Client.WatchFilings(new WatchFilingsRequest(), bureau, cancellationToken: watch.Token))
         {
-            var replayed = await NextAsync(call, watch.Token);
+            var replayed = await Scenario.NextChangeAsync(call, watch.Token);
             Assert.Equal(first.FilingId, replayed.Filing.FilingId);
             Assert.Equal(ChangeKind.Submitted, replayed.Kind);
 
             // Live: committed after the watch caught up.
             var second = await scenario.FileAsync(scenario.Branch(region));
-            var live = await NextAsync(call, watch.Token);
+            var live = await Scenario.NextChangeAsync(call, watch.Token);
             Assert.Equal(second.FilingId, live.Filing.FilingId);
             cursor = live.Cursor;
             await watch.CancelAsync();
@@ -41,8 +43,8 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
 
         using var resumedWatch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var resumed = scenario.Client.WatchFilings(new WatchFilingsRequest { Cursor = cursor }, bureau, cancellationToken: resumedWatch.Token);
-        var missed1 = await NextAsync(resumed, resumedWatch.Token);
-        var missed2 = await NextAsync(resumed, resumedWatch.Token);
+        var missed1 = await Scenario.NextChangeAsync(resumed, resumedWatch.Token);
+        var missed2 = await Scenario.NextChangeAsync(resumed, resumedWatch.Token);
 
         Assert.Equal((first.FilingId, ChangeKind.Accepted), (missed1.Filing.FilingId, missed1.Kind));
         Assert.Equal(accepted.Decision.FilingNumber, missed1.Filing.Decision.FilingNumber);
@@ -51,9 +53,27 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
 
         // Nothing else is pending: the next change to arrive is a new one.
         var fourth = await scenario.FileAsync(scenario.Branch(region));
-        var next = await NextAsync(resumed, resumedWatch.Token);
+        var next = await Scenario.NextChangeAsync(resumed, resumedWatch.Token);
         Assert.Equal(fourth.FilingId, next.Filing.FilingId);
         await resumedWatch.CancelAsync();
+    }
+
+    [Fact]
+    public async Task A_change_another_instance_committed_is_found_by_the_periodic_look()
+    {
+        const string region = "350000";
+        var first = await scenario.FileAsync(scenario.Branch(region));
+        using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var call = scenario.Client.WatchFilings(new WatchFilingsRequest(), scenario.Bureau(region), cancellationToken: watch.Token);
+        Assert.Equal(first.FilingId, (await Scenario.NextChangeAsync(call, watch.Token)).Filing.FilingId);
+
+        // Appended to the change stream as another instance's commit would, so no signal of this instance wakes the watch.
+        var elsewhere = new FilingRecord { FilingId = "open/committed-elsewhere", BatchId = FilingFactory.OpenBatch, BranchId = "committed-elsewhere", Version = 1 };
+        await factory.Redis.StreamAddAsync(FilingKeys.RegionChanges(region), [new("kind", "Submitted"), new("record", elsewhere.ToByteArray())]);
+
+        var change = await Scenario.NextChangeAsync(call, watch.Token);
+        Assert.Equal((elsewhere.FilingId, ChangeKind.Submitted), (change.Filing.FilingId, change.Kind));
+        await watch.CancelAsync();
     }
 
     [Fact]
@@ -63,7 +83,7 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
         var filing = await scenario.FileAsync(scenario.Branch(region));
         using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var call = scenario.Client.WatchFilings(new WatchFilingsRequest { RegionCode = region }, scenario.NationalCentre(), cancellationToken: watch.Token);
-        Assert.Equal(filing.FilingId, (await NextAsync(call, watch.Token)).Filing.FilingId);
+        Assert.Equal(filing.FilingId, (await Scenario.NextChangeAsync(call, watch.Token)).Filing.FilingId);
         await watch.CancelAsync();
     }
 
@@ -76,8 +96,8 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
 
         using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var call = scenario.Client.WatchFilings(new WatchFilingsRequest(), scenario.Bureau(region), cancellationToken: watch.Token);
-        var current = await NextAsync(call, watch.Token);
-        var older = await NextAsync(call, watch.Token);
+        var current = await Scenario.NextChangeAsync(call, watch.Token);
+        var older = await Scenario.NextChangeAsync(call, watch.Token);
 
         Assert.Equal(filing, current.Filing);
         Assert.Equal(filing, older.Filing);
@@ -121,11 +141,5 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
         Assert.Equal(StatusCode.InvalidArgument, asOrganisation.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, asPlatform.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, centreWithoutRegion.StatusCode);
-    }
-
-    private static async Task<FilingChange> NextAsync(AsyncServerStreamingCall<FilingChange> call, CancellationToken cancellationToken)
-    {
-        Assert.True(await call.ResponseStream.MoveNext(cancellationToken), "the watch ended early");
-        return call.ResponseStream.Current;
     }
 }

@@ -14,7 +14,7 @@ namespace Pilot.Filing.Application;
 /// committed. The change stream is written in the same transaction as the filing, so what a bureau has
 /// seen up to a cursor is exactly what was committed up to it.
 /// </summary>
-internal sealed class FilingWatch(FilingStore store, FilingQueries queries, IOptions<FilingOptions> options)
+internal sealed class FilingWatch(FilingStore store, FilingQueries queries, RegionChangeSignals signals, IOptions<FilingOptions> options)
 {
     private const int ReadCount = 100;
 
@@ -32,6 +32,7 @@ internal sealed class FilingWatch(FilingStore store, FilingQueries queries, IOpt
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                var changed = signals.NextChange(scope.RegionCode);
                 var entries = await store.ChangesAfterAsync(scope.RegionCode, Successor(last), ReadCount);
                 foreach (var entry in entries)
                 {
@@ -41,7 +42,7 @@ internal sealed class FilingWatch(FilingStore store, FilingQueries queries, IOpt
 
                 if (entries.Length < ReadCount)
                 {
-                    await Task.Delay(options.Value.WatchPollInterval, cancellationToken);
+                    await WaitForChangeAsync(changed, cancellationToken);
                 }
             }
         }
@@ -49,6 +50,20 @@ internal sealed class FilingWatch(FilingStore store, FilingQueries queries, IOpt
         {
             // The client hung up; its last cursor tells it where to resume.
         }
+    }
+
+    /// <summary>Until this instance commits a change of the region, or the periodic look for other instances' changes is due.</summary>
+    private async Task WaitForChangeAsync(Task changed, CancellationToken cancellationToken)
+    {
+        using var pollDue = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var poll = Task.Delay(options.Value.WatchPollInterval, pollDue.Token);
+        if (await Task.WhenAny(changed, poll) == changed)
+        {
+            await pollDue.CancelAsync();
+            await Task.Delay(options.Value.WatchGatherDelay, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Entries carry the stored record; entries written before records were kept carry the JSON state.</summary>

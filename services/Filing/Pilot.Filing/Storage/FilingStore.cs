@@ -17,7 +17,7 @@ namespace Pilot.Filing.Storage;
 /// request id, the audit record, the region's change stream, the indexes and the events, so either all of it
 /// lands or none. A false result means a condition failed: the caller re-reads and decides again.
 /// </summary>
-internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox outbox, IOptions<FilingOptions> options)
+internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox outbox, RegionChangeSignals signals, IOptions<FilingOptions> options)
     : IFilingNumberIndex
 {
     // A filing is read from its stored record; filings last written before records were stored keep their state as JSON.
@@ -227,7 +227,14 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
             script.Append(outbox.Prepare(FilingEventsTopic.Name, evt.Type, evt, evt.EventId));
         }
 
-        return await script.ExecuteAsync(Db);
+        if (!await script.ExecuteAsync(Db))
+        {
+            return false;
+        }
+
+        // Only the filing's (new) region gets a change entry, so only its watches have something to read.
+        signals.Changed(region);
+        return true;
     }
 
     /// <summary>

@@ -96,6 +96,13 @@ internal sealed class Scenario(FilingFactory factory)
         return branch;
     }
 
+    /// <summary>The next change a watch sends; the watch ending instead fails the test.</summary>
+    public static async Task<FilingChange> NextChangeAsync(AsyncServerStreamingCall<FilingChange> call, CancellationToken cancellationToken)
+    {
+        Assert.True(await call.ResponseStream.MoveNext(cancellationToken), "the watch ended early");
+        return call.ResponseStream.Current;
+    }
+
     public static SubmitFilingRequest FilingRequest(TestBranch branch, string batch = FilingFactory.OpenBatch, long expectedVersion = 0) => new()
     {
         RequestId = Unique("req"),
