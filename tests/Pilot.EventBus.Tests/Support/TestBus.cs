@@ -24,10 +24,16 @@ internal static class TestBus
         RedisServerFixture redis,
         string appId,
         Action<IServiceCollection>? services = null,
+        Action<EventBusOptions>? options = null) => Build(redis.Multiplexer, appId, services, options);
+
+    public static IHost Build(
+        IConnectionMultiplexer redis,
+        string appId,
+        Action<IServiceCollection>? services = null,
         Action<EventBusOptions>? options = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton<IConnectionMultiplexer>(redis.Multiplexer);
+        builder.Services.AddSingleton(redis);
         builder.AddPilotEventBus(appId, o =>
         {
             Fast(o);

@@ -52,7 +52,7 @@ internal sealed partial class RedisStreamConsumer(
 
     private async Task ConsumeAsync(EventBusOptions settings, IDatabase reader, CancellationToken stoppingToken)
     {
-        await ConsumerGroups.EnsureAsync(redis.GetDatabase(), settings.AppId, registry.Topics);
+        await EnsureGroupsAsync(settings, stoppingToken);
         var readArgs = XReadGroupCommand.Arguments(settings.AppId, settings.ConsumerName, settings.ReadBatchSize, settings.ReadBlockTime, registry.Topics);
 
         // Reclaim at once: a restarted instance should pick up what its predecessor left behind.
@@ -79,7 +79,7 @@ internal sealed partial class RedisStreamConsumer(
                 {
                     // The stream or group was deleted under us (FLUSHALL, manual cleanup): recreate and go on.
                     await ObserveAsync(TakeInFlight(ref inFlight));
-                    await ConsumerGroups.EnsureAsync(redis.GetDatabase(), settings.AppId, registry.Topics);
+                    await EnsureGroupsAsync(settings, stoppingToken);
                 }
                 catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
                 {
@@ -94,6 +94,27 @@ internal sealed partial class RedisStreamConsumer(
             // Stopping: the last commit completes (its after-commit actions run); were it refused, its entries stay
             // pending and come back through the reclaim, as any unfinished delivery does.
             await ObserveAsync(TakeInFlight(ref inFlight));
+        }
+    }
+
+    /// <summary>
+    /// Creates the consumer groups, waiting for Redis while it cannot be reached: a service started before its Redis
+    /// (or during a restart of it) must start consuming once Redis is back, not stop for good.
+    /// </summary>
+    private async Task EnsureGroupsAsync(EventBusOptions settings, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await ConsumerGroups.EnsureAsync(redis.GetDatabase(), settings.AppId, registry.Topics);
+                return;
+            }
+            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+            {
+                LogRedisUnavailable(ex);
+                await Task.Delay(ReconnectDelay, clock, stoppingToken);
+            }
         }
     }
 
