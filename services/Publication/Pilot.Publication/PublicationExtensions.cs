@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pilot.EventBus;
 using Pilot.Publication.Grpc;
+using Pilot.Publication.Publicity;
 using Pilot.ServiceDefaults.Redis;
+using Pilot.SharedKernel;
 
 namespace Pilot.Publication;
 
@@ -8,12 +12,22 @@ public static class PublicationExtensions
     public static WebApplicationBuilder AddPublicationService(this WebApplicationBuilder builder)
     {
         builder.AddPilotRedisClient();
+        builder.AddPilotEventBus("publication");
+
+        var services = builder.Services;
+        services.AddOptions<PublicationOptions>()
+            .Bind(builder.Configuration.GetSection(PublicationOptions.SectionName))
+            .Validate(options => options.PublicityWorkingDays >= 1, "Pilot:Publication:PublicityWorkingDays must be at least 1")
+            .ValidateOnStart();
+        services.TryAddSingleton(WorkingDayCalendar.MainlandChina);
+        services.AddEventHandler<FilingAccepted, OpenPublicityOnFilingAccepted>();
         return builder;
     }
 
     public static WebApplication MapPublicationService(this WebApplication app)
     {
         app.MapGrpcService<PublicationGrpcService>();
+        app.MapPilotEventSubscriptions();
         return app;
     }
 }

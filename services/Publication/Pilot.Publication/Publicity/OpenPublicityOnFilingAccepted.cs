@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Pilot.EventBus;
+using Pilot.SharedKernel;
+
+namespace Pilot.Publication.Publicity;
+
+/// <summary>
+/// Starts the online publicity of a branch whose local filing was accepted (三.5, R5). Idempotent through the bus: the
+/// record and its index entry commit with the event's handled marker, so a redelivered acceptance changes nothing.
+/// </summary>
+internal sealed class OpenPublicityOnFilingAccepted(IOptions<PublicationOptions> options, WorkingDayCalendar calendar) : IEventHandler<FilingAccepted>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task HandleAsync(EventContext<FilingAccepted> context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var accepted = context.Event;
+        if (string.IsNullOrWhiteSpace(accepted.FilingId) || string.IsNullOrWhiteSpace(accepted.BranchId) || string.IsNullOrWhiteSpace(accepted.RegionCode))
+        {
+            throw new PoisonEventException($"filing-accepted event {context.Envelope.Id} names no filing, branch or region; it cannot be publicised");
+        }
+
+        // The acceptance's own time; an event without it is dated by its envelope, which daprd or the outbox always stamps.
+        var acceptedAt = accepted.OccurredAt != default ? accepted.OccurredAt
+            : DateTimeOffset.Parse(context.Envelope.Time, CultureInfo.InvariantCulture);
+        var publicity = BranchPublicity.For(accepted with { OccurredAt = acceptedAt }, PublicityPeriod.After(acceptedAt, options.Value.PublicityWorkingDays, calendar));
+        var closesOn = publicity.Period.ClosesOn;
+        context.Writes.Write(
+            "HSET", PublicationKeys.Publicity(publicity.FilingId),
+            "record", JsonSerializer.Serialize(publicity, Json),
+            "closesOn", closesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        context.Writes.Write("ZADD", PublicationKeys.ByClosingDay, closesOn.DayNumber, publicity.FilingId);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Pilot.Publication.Publicity;
+
+/// <summary>Publication's own Redis keys; no other service reads them.</summary>
+internal static class PublicationKeys
+{
+    /// <summary>Hash: <c>record</c> (the publicity as JSON), <c>closesOn</c> (ISO date).</summary>
+    public static string Publicity(string filingId) => $"publication:publicity:{filingId}";
+
+    /// <summary>Sorted set of filing ids by the day their publicity closes (<see cref="DateOnly.DayNumber"/>), for closing them.</summary>
+    public const string ByClosingDay = "publication:publicity-by-closing-day";
+}
