@@ -14,8 +14,9 @@ namespace Pilot.EndToEnd.Tests;
 
 /// <summary>
 /// One branch filed through the running AppHost: the Registry knows it, Filing asks the Registry with the
-/// organisation's own token, the Beijing bureau sees it in its list and accepts it, and the acceptance is
-/// announced on the filing-events stream Publication reads.
+/// organisation's own token, the Beijing bureau sees it in its list and accepts it within a trace of its own, the
+/// acceptance is announced on filing-events in that trace, and Publication, reading filing-events, opens the
+/// branch's publicity.
 /// </summary>
 [Collection(PilotAppFixture.Collection)]
 public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
@@ -26,7 +27,7 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
     private const string Occupation = "6-31-01-03";
 
     [Fact]
-    public async Task A_filed_branch_is_listed_for_its_bureau_accepted_and_announced_on_filing_events()
+    public async Task A_filed_branch_is_listed_for_its_bureau_accepted_announced_in_the_callers_trace_and_publicised()
     {
         var ct = TestContext.Current.CancellationToken;
         var tokens = new LocalTokenIssuer(Convert.FromBase64String((await File.ReadAllTextAsync(fixture.SigningKeyFile, ct)).Trim()));
@@ -96,10 +97,13 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
         Assert.All(listed, f => Assert.Equal(Beijing, f.Region.Code));
 
         var filedOn = DateOnly.FromDateTime(mine.SubmittedAt.ToDateTime().AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // The bureau's system calls within a trace of its own; the trace goes on through Filing's event into Publication.
+        var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var tracedBureau = new Metadata { bureau[0], { "traceparent", $"00-{traceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01" } };
         var accepted = await filing.AcceptFilingAsync(new FilingProto.AcceptFilingRequest
         {
             RequestId = $"e2e-accept-{id}", FilingId = mine.FilingId, ExpectedVersion = mine.Version, FilingNumber = $"京人社备-e2e-{id}", FiledOn = filedOn,
-        }, bureau, cancellationToken: ct);
+        }, tracedBureau, cancellationToken: ct);
         Assert.Equal(FilingProto.FilingStatus.Accepted, accepted.Status);
 
         // The event is written in the accepting transaction, so it is on the stream as soon as the call returns.
@@ -108,7 +112,18 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
         var entries = await redis.GetDatabase().StreamRangeAsync("filing-events", "-", "+");
         var cloudEvents = entries.Select(entry => entry["data"].ToString()).ToList();
         Assert.Contains(cloudEvents, json => json.Contains("pilot.filing.filing-accepted.v1", StringComparison.Ordinal)
-            && json.Contains(accepted.FilingId, StringComparison.Ordinal));
+            && json.Contains(accepted.FilingId, StringComparison.Ordinal)
+            && json.Contains($"\"traceparent\":\"00-{traceId}-", StringComparison.Ordinal));
+
+        // Publication, subscribed to filing-events, opens the branch's publicity (三.5) in its own keys.
+        var publicity = $"publication:publicity:{accepted.FilingId}";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await redis.GetDatabase().KeyExistsAsync(publicity) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, ct);
+        }
+
+        Assert.True(await redis.GetDatabase().KeyExistsAsync(publicity), "Publication recorded the publicity of the accepted filing");
     }
 
     /// <summary>
