@@ -24,8 +24,11 @@ internal sealed class OpenPublicityOnFilingAccepted(IOptions<PublicationOptions>
         }
 
         // The acceptance's own time; an event without it is dated by its envelope, which daprd or the outbox always stamps.
-        var acceptedAt = accepted.OccurredAt != default ? accepted.OccurredAt
-            : DateTimeOffset.Parse(context.Envelope.Time, CultureInfo.InvariantCulture);
+        var acceptedAt = accepted.OccurredAt;
+        if (acceptedAt == default && !DateTimeOffset.TryParse(context.Envelope.Time, CultureInfo.InvariantCulture, DateTimeStyles.None, out acceptedAt))
+        {
+            throw new PoisonEventException($"filing-accepted event {context.Envelope.Id} carries no time of acceptance; its publicity period cannot be set");
+        }
         var publicity = BranchPublicity.For(accepted with { OccurredAt = acceptedAt }, PublicityPeriod.After(acceptedAt, options.Value.PublicityWorkingDays, calendar));
         var closesOn = publicity.Period.ClosesOn;
         context.Writes.Write(
