@@ -30,12 +30,15 @@ public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    [Fact]
-    public async Task Redelivered_event_changes_state_only_once()
+    [Theory]
+    [InlineData(100)]
+    // Each copy its own read batch: the second's marker lookup goes out before the first's commit is answered.
+    [InlineData(1)]
+    public async Task Redelivered_event_changes_state_only_once(int readBatchSize)
     {
         var appId = TestBus.NewAppId("parcels");
         HandlerProbe probe = null!;
-        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId));
+        using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId), o => o.ReadBatchSize = readBatchSize);
         var json = DaprdEntries.CloudEventJson(Guid.NewGuid().ToString(), ParcelShipped.EventType, ParcelShipped.Topic, "registry", new { key = "P-8", weightGrams = 1 });
         await DaprdEntries.AddAsync(_db, ParcelShipped.Topic, json, ParcelShipped.EventType);
         await DaprdEntries.AddAsync(_db, ParcelShipped.Topic, json, ParcelShipped.EventType);
@@ -72,12 +75,16 @@ public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    [Fact]
-    public async Task In_order_each_handler_reads_what_the_events_before_it_committed()
+    [Theory]
+    [InlineData(100)]
+    // Eight read batches: the next batch's lookup and handlers go out before the previous batch's commits are answered.
+    [InlineData(4)]
+    public async Task In_order_each_handler_reads_what_the_events_before_it_committed(int readBatchSize)
     {
         var appId = TestBus.NewAppId("parcels");
         HandlerProbe probe = null!;
-        using var host = TestBus.Build(redis, appId, s => probe = s.AddProbedHandler<ParcelShipped, SequenceHandler>($"{appId}:sequence"));
+        using var host = TestBus.Build(
+            redis, appId, s => probe = s.AddProbedHandler<ParcelShipped, SequenceHandler>($"{appId}:sequence"), o => o.ReadBatchSize = readBatchSize);
         var outbox = host.Services.GetRequiredService<IEventOutbox>();
         for (var i = 0; i < 30; i++)
         {

@@ -56,6 +56,10 @@ internal sealed partial class RedisStreamConsumer
                 return new BatchInFlight(entries, CommitBatchAsync(settings, prepared));
             }
         }
+        else if (!settings.CommitInBatches && settings.HandlerConcurrency <= 1)
+        {
+            return await BeginNextInOrderAsync(settings, entries, previous, cancellationToken);
+        }
         else
         {
             await SettleAsync(settings, previous, cancellationToken);
@@ -63,6 +67,45 @@ internal sealed partial class RedisStreamConsumer
 
         await HandleEachAsync(settings, entries, cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// One event at a time, in order, across read batches too: this batch's marker lookup and handlers go out on the
+    /// shared connection after the previous batch's commits, so they see what those wrote without waiting for their
+    /// answers; the previous batch is settled (its answers awaited, failures surfaced) once this one's commits are sent.
+    /// Its commits can never be refused as a whole, so nothing has to be handled again.
+    /// </summary>
+    private async Task<BatchInFlight> BeginNextInOrderAsync(
+        EventBusOptions settings, List<ReceivedEntry> entries, BatchInFlight? previous, CancellationToken cancellationToken)
+    {
+        Task finishing;
+        try
+        {
+            finishing = await BeginInOrderAsync(settings, await ReadDeliveriesAsync(settings, entries), cancellationToken);
+        }
+        catch
+        {
+            await ObserveAsync(previous);
+            throw;
+        }
+
+        try
+        {
+            await SettleAsync(settings, previous, cancellationToken);
+        }
+        catch
+        {
+            await ObserveAsync(new BatchInFlight(entries, AnsweredAsync(finishing)));
+            throw;
+        }
+
+        return new BatchInFlight(entries, AnsweredAsync(finishing));
+    }
+
+    private static async Task<bool> AnsweredAsync(Task finishing)
+    {
+        await finishing;
+        return true;
     }
 
     /// <summary>Waits for a batch's commit; if a handler's condition refused it, handles its events one at a time. False then.</summary>

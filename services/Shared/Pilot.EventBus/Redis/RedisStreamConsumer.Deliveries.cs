@@ -17,28 +17,36 @@ internal sealed partial class RedisStreamConsumer
         var deliveries = await ReadDeliveriesAsync(settings, entries);
         if (settings.HandlerConcurrency <= 1 || deliveries.Length <= 1)
         {
-            // In order, but without waiting for each commit's answer before the next handler runs: the commits apply in
-            // order, and a handler's reads follow the commit before it on the connection (see EventDispatcher.BeginAsync).
-            var finishing = new List<Task>(deliveries.Length);
-            try
-            {
-                foreach (var delivery in deliveries)
-                {
-                    finishing.Add(await BeginHandleAsync(settings, delivery, attempt: 1, cancellationToken));
-                }
-            }
-            catch
-            {
-                await ObserveAllAsync(finishing);
-                throw;
-            }
-
-            await Task.WhenAll(finishing);
+            await await BeginInOrderAsync(settings, deliveries, cancellationToken);
             return;
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.HandlerConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(deliveries, parallel, (delivery, ct) => new ValueTask(HandleAsync(settings, delivery, attempt: 1, ct)));
+    }
+
+    /// <summary>
+    /// In order, but without waiting for each commit's answer before the next handler runs: the commits apply in order,
+    /// and a handler's reads follow the commit before it on the connection (see EventDispatcher.BeginAsync). Returns
+    /// once every commit is sent; the task returned finishes when all are answered.
+    /// </summary>
+    private async Task<Task> BeginInOrderAsync(EventBusOptions settings, Delivery[] deliveries, CancellationToken cancellationToken)
+    {
+        var finishing = new List<Task>(deliveries.Length);
+        try
+        {
+            foreach (var delivery in deliveries)
+            {
+                finishing.Add(await BeginHandleAsync(settings, delivery, attempt: 1, cancellationToken));
+            }
+        }
+        catch
+        {
+            await ObserveAllAsync(finishing);
+            throw;
+        }
+
+        return Task.WhenAll(finishing);
     }
 
     /// <summary>Waits for deliveries already begun when the loop is leaving for another reason, which is the one reported.</summary>
