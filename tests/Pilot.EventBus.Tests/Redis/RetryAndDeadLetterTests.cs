@@ -56,19 +56,27 @@ public sealed class RetryAndDeadLetterTests(RedisServerFixture redis) : IAsyncLi
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    [Fact]
-    public async Task Poison_message_is_dead_lettered_at_once_without_retries()
+    public static TheoryData<string> PoisonMessages => new()
+    {
+        "this is not a cloud event",
+        // An envelope of the right type that carries no data at all.
+        $$"""{"datacontenttype":"application/json","id":"no-data-1","pubsubname":"pubsub","source":"billing","specversion":"1.0","time":"2025-01-02T03:04:05Z","topic":"{{InvoiceIssued.Topic}}","type":"{{InvoiceIssued.EventType}}"}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(PoisonMessages))]
+    public async Task Poison_message_is_dead_lettered_at_once_without_retries(string message)
     {
         var appId = TestBus.NewAppId("invoices");
         HandlerProbe probe = null!;
         using var host = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<InvoiceIssued>(appId));
-        await _db.StreamAddAsync(InvoiceIssued.Topic, "data", "this is not a cloud event");
+        await _db.StreamAddAsync(InvoiceIssued.Topic, "data", message);
         await host.StartAsync(TestContext.Current.CancellationToken);
 
         await Eventually.HoldsAsync(async () => await _db.StreamLengthAsync(DeadLetterTopic) == 1, "the poison message is dead-lettered");
 
         var dead = Assert.Single(await _db.StreamRangeAsync(DeadLetterTopic));
-        Assert.Equal("this is not a cloud event", (string)dead["data"]!);
+        Assert.Equal(message, (string)dead["data"]!);
         Assert.Equal(1, (int)dead["attempts"]);
         Assert.Equal(0, probe.Calls);
         Assert.True(await StreamAssertions.IsDrainedAsync(_db, InvoiceIssued.Topic, appId));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pilot.EventBus.Envelope;
@@ -40,8 +41,11 @@ internal sealed class EventSubscription<TEvent, THandler> : EventSubscription
     {
         try
         {
-            return envelope.Data.Deserialize<TEvent>(EnvelopeJson.DataOptions)
-                ?? throw new PoisonEventException($"Event {envelope.Id} has no data.");
+            // From the element's own bytes: JsonElement.Deserialize would write the element out again first.
+            return envelope.Data.ValueKind == JsonValueKind.Undefined
+                ? throw new PoisonEventException($"Event {envelope.Id} has no data.")
+                : JsonSerializer.Deserialize<TEvent>(JsonMarshal.GetRawUtf8Value(envelope.Data), EnvelopeJson.DataOptions)
+                    ?? throw new PoisonEventException($"Event {envelope.Id} has no data.");
         }
         catch (JsonException ex)
         {
