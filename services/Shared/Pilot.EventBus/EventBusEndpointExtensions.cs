@@ -2,6 +2,7 @@ using Dapr;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.EventBus.Consuming;
 using Pilot.EventBus.Dapr;
@@ -13,9 +14,13 @@ public static class EventBusEndpointExtensions
     /// <summary>Path prefix of the routes daprd delivers to, one per subscribed topic.</summary>
     public const string RoutePrefix = "/pilot/events/";
 
+    private const string SubscribePath = "/dapr/subscribe";
+
     /// <summary>
     /// Under Dapr: adds the CloudEvents middleware, <c>/dapr/subscribe</c>, and one route per subscribed
-    /// topic declared with its dead-letter topic. On Redis Streams there is nothing to map.
+    /// topic declared with its dead-letter topic. On Redis Streams there is nothing to map. These routes are
+    /// daprd's, not users': they skip the services' JWT authentication and demand daprd's app API token
+    /// (<see cref="EventBusOptions.AppApiToken"/>) instead; without one configured they refuse every call.
     /// </summary>
     public static WebApplication MapPilotEventSubscriptions(this WebApplication app)
     {
@@ -26,11 +31,31 @@ public static class EventBusEndpointExtensions
             return app;
         }
 
+        if (string.IsNullOrEmpty(settings.AppApiToken))
+        {
+            app.Logger.LogError(
+                "The event bus runs on Dapr but no app API token is set: daprd's calls to /dapr/subscribe and the event routes are refused. Set {Variable} for daprd and for this service.",
+                DaprApiToken.EnvironmentVariable);
+        }
+
+        app.Use(async (http, next) =>
+        {
+            var path = http.Request.Path;
+            var daprds = path.StartsWithSegments(SubscribePath, StringComparison.Ordinal) || path.StartsWithSegments(RoutePrefix.TrimEnd('/'), StringComparison.Ordinal);
+            if (daprds && !DaprApiToken.IsPresentedBy(http.Request, settings.AppApiToken))
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            await next(http);
+        });
         app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true });
-        app.MapSubscribeHandler();
+        app.MapSubscribeHandler().AllowAnonymous();
         foreach (var topic in app.Services.GetRequiredService<SubscriptionRegistry>().Topics)
         {
             app.MapPost(RoutePrefix + topic, (HttpContext http, DaprEventEndpoint endpoint) => endpoint.HandleAsync(topic, http))
+                .AllowAnonymous()
                 .WithTopic(new TopicOptions
                 {
                     PubsubName = settings.PubsubName,

@@ -13,6 +13,13 @@ public sealed class EventBusOptions
 
     public string PubsubName { get; set; } = "pubsub";
 
+    /// <summary>
+    /// Under Dapr: the token daprd sends in <c>dapr-api-token</c> on every call to the app (its <c>APP_API_TOKEN</c>).
+    /// Read from the <c>APP_API_TOKEN</c> environment variable by default. Without one, the event routes refuse every
+    /// call: they bypass the services' JWT authentication, so only daprd may reach them.
+    /// </summary>
+    public string? AppApiToken { get; set; }
+
     /// <summary>Approximate MAXLEN for topic streams. Null keeps every entry, as daprd does by default.</summary>
     public long? StreamMaxLength { get; set; }
 

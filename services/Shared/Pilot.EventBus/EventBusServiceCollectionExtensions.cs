@@ -32,6 +32,7 @@ public static class EventBusServiceCollectionExtensions
             {
                 o.AppId = appId;
                 o.Transport = DetectTransport(configuration);
+                o.AppApiToken = configuration[DaprApiToken.EnvironmentVariable];
             })
             .Bind(configuration.GetSection(EventBusOptions.SectionName))
             .Configure(o => configure?.Invoke(o));

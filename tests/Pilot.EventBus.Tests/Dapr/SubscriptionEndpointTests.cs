@@ -21,7 +21,10 @@ public sealed class SubscriptionEndpointTests(RedisServerFixture redis) : IAsync
     private WebApplication? _app;
     private HandlerProbe? _probe;
 
-    private HttpClient Client => _app!.GetTestClient();
+    private const string AppApiToken = "daprd-token-for-tests";
+
+    /// <summary>As daprd calls the app: with its app API token.</summary>
+    private HttpClient Client => AsDaprd(_app!.GetTestClient(), AppApiToken);
 
     public async ValueTask InitializeAsync()
     {
@@ -33,6 +36,7 @@ public sealed class SubscriptionEndpointTests(RedisServerFixture redis) : IAsync
         {
             TestBus.Fast(o);
             o.Transport = EventBusTransport.Dapr;
+            o.AppApiToken = AppApiToken;
         });
         _probe = builder.Services.AddCountingHandler<LicenceRenewed>(_appId);
         builder.Services.AddSingleton<DaprClient>(_daprd.CreateClient());
@@ -98,6 +102,33 @@ public sealed class SubscriptionEndpointTests(RedisServerFixture redis) : IAsync
         var deadLetter = Assert.Single(_daprd.Published);
         Assert.Equal(PilotTopics.DeadLetterOf(LicenceRenewed.Topic), deadLetter.Topic);
         Assert.Equal(eventId, deadLetter.Metadata["cloudevent.id"]);
+    }
+
+    [Fact]
+    public async Task Only_daprd_with_the_app_api_token_reaches_the_routes()
+    {
+        var body = DaprdEntries.CloudEventJson(Guid.NewGuid().ToString(), LicenceRenewed.EventType, LicenceRenewed.Topic, "registry", new { key = "LIC-9", years = 1 });
+        foreach (var client in new[] { _app!.GetTestClient(), AsDaprd(_app!.GetTestClient(), "not-the-token") })
+        {
+            using (client)
+            {
+                using var subscribe = await client.GetAsync("/dapr/subscribe", TestContext.Current.CancellationToken);
+                using var content = new StringContent(body, Encoding.UTF8, "application/cloudevents+json");
+                using var delivery = await client.PostAsync(Route, content, TestContext.Current.CancellationToken);
+
+                Assert.Equal(System.Net.HttpStatusCode.Unauthorized, subscribe.StatusCode);
+                Assert.Equal(System.Net.HttpStatusCode.Unauthorized, delivery.StatusCode);
+            }
+        }
+
+        Assert.Equal(0, _probe!.Calls);
+        Assert.False(await redis.Database.HashExistsAsync(_probe.StateKey, "LIC-9"));
+    }
+
+    private static HttpClient AsDaprd(HttpClient client, string token)
+    {
+        client.DefaultRequestHeaders.Add("dapr-api-token", token);
+        return client;
     }
 
     private async Task<string> DeliverAsync(string cloudEventJson)

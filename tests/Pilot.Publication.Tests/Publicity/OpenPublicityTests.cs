@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using StackExchange.Redis;
 
@@ -7,7 +6,7 @@ namespace Pilot.Publication.Tests.Publicity;
 /// <summary>Publication receives Filing's acceptances from <c>filing-events</c>, written as Filing's outbox writes them.</summary>
 public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture<PublicityFactory>
 {
-    private const string Topic = "filing-events";
+    private const string Topic = FilingAcceptedEnvelopes.Topic;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -17,14 +16,14 @@ public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture
         _ = factory.Server;
         var filingId = NewFilingId();
         var eventId = $"a-{filingId}:pilot.filing.filing-accepted.v1";
-        await AppendAsync(Envelope(eventId, filingId, "京人社备〔2020〕001号"));
+        await AppendAsync(FilingAcceptedEnvelopes.Json(eventId, filingId, "京人社备〔2020〕001号"));
         var key = $"publication:publicity:{filingId}";
         await UntilAsync(() => factory.Redis.KeyExistsAsync(key), "the publicity was recorded");
 
         // The same event again (a redelivery, or a relay publishing twice), carrying another number: a duplicate.
-        await AppendAsync(Envelope(eventId, filingId, "京人社备〔2020〕999号"));
+        await AppendAsync(FilingAcceptedEnvelopes.Json(eventId, filingId, "京人社备〔2020〕999号"));
         var laterId = NewFilingId();
-        await AppendAsync(Envelope($"a-{laterId}:pilot.filing.filing-accepted.v1", laterId, "京人社备〔2020〕002号"));
+        await AppendAsync(FilingAcceptedEnvelopes.Json($"a-{laterId}:pilot.filing.filing-accepted.v1", laterId, "京人社备〔2020〕002号"));
         await UntilAsync(() => factory.Redis.KeyExistsAsync($"publication:publicity:{laterId}"), "the acceptance behind the duplicate was recorded");
 
         var record = JsonNode.Parse((string)(await factory.Redis.HashGetAsync(key, "record"))!)!;
@@ -43,7 +42,7 @@ public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture
     {
         _ = factory.Server;
         var eventId = $"broken-{Guid.NewGuid():N}";
-        await AppendAsync(Envelope(eventId, filingId: "", "京人社备〔2020〕003号"));
+        await AppendAsync(FilingAcceptedEnvelopes.Json(eventId, filingId: "", "京人社备〔2020〕003号"));
 
         await UntilAsync(
             async () => (await factory.Redis.StreamRangeAsync($"{Topic}-deadletter", "-", "+"))
@@ -55,38 +54,6 @@ public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture
     private static string NewFilingId() => $"2020/{Guid.NewGuid():N}"[..17];
 
     private async Task AppendAsync(string envelope) => await factory.Redis.StreamAddAsync(Topic, [new NameValueEntry("data", envelope)]);
-
-    /// <summary>The CloudEvent as Filing's outbox writes it: the envelope daprd would build, the event's record as <c>data</c>.</summary>
-    private static string Envelope(string eventId, string filingId, string filingNumber) => JsonSerializer.Serialize(new Dictionary<string, object?>
-    {
-        ["specversion"] = "1.0",
-        ["id"] = eventId,
-        ["source"] = "filing",
-        ["type"] = "pilot.filing.filing-accepted.v1",
-        ["datacontenttype"] = "application/json",
-        ["data"] = new Dictionary<string, object?>
-        {
-            ["eventId"] = eventId,
-            ["occurredAt"] = "2020-10-13T15:00:00+08:00",
-            ["filingId"] = filingId,
-            ["batchId"] = "2020",
-            ["filingNumber"] = filingNumber,
-            ["filedOn"] = "2020-10-13",
-            ["branchId"] = filingId.Length > 5 ? "br-" + filingId[5..] : "",
-            ["organisationId"] = "org-jtpj",
-            ["regionCode"] = filingId.Length > 0 ? "110000" : "",
-            ["regionName"] = "北京市",
-            ["occupations"] = new[] { new Dictionary<string, object?> { ["code"] = "4-12-01-01", ["subType"] = null } },
-            ["type"] = "pilot.filing.filing-accepted.v1",
-            ["subject"] = filingId,
-        },
-        ["topic"] = Topic,
-        ["pubsubname"] = "pubsub",
-        ["time"] = "2020-10-13T07:00:00.123Z",
-        ["traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-        ["traceid"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-        ["tracestate"] = "",
-    });
 
     private static async Task UntilAsync(Func<Task<bool>> condition, string what)
     {

@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace Pilot.Publication.Tests.Publicity;
 
 /// <summary>The Publication service in process with its own redis-server, so its event consumer runs for real.</summary>
-public sealed class PublicityFactory : ServiceFactory<Program>, IAsyncLifetime
+public class PublicityFactory : ServiceFactory<Program>, IAsyncLifetime
 {
     private RedisServer? redis;
     private ConnectionMultiplexer? multiplexer;
@@ -38,6 +38,14 @@ public sealed class PublicityFactory : ServiceFactory<Program>, IAsyncLifetime
         }
     }
 
-    protected override void ConfigureService(IWebHostBuilder builder) =>
+    protected override void ConfigureService(IWebHostBuilder builder)
+    {
         builder.UseSetting("ConnectionStrings:redis", (redis ?? throw new InvalidOperationException("redis not started")).ConnectionString);
+        ConfigureEventBus(builder);
+    }
+
+    /// <summary>Event bus settings a variant of the service adds (the transport, daprd's token).</summary>
+    protected virtual void ConfigureEventBus(IWebHostBuilder builder)
+    {
+    }
 }
