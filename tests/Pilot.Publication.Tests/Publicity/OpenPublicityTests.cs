@@ -35,6 +35,18 @@ public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture
         Assert.Equal("2020-10-20", (string?)record["period"]!["closesOn"]);
         Assert.Equal("2020-10-20", (string?)await factory.Redis.HashGetAsync(key, "closesOn"));
         Assert.Equal(new DateOnly(2020, 10, 20).DayNumber, await factory.Redis.SortedSetScoreAsync("publication:publicity-by-closing-day", filingId));
+
+        // Announced once for the information platform, in the same commit.
+        var announced = (await factory.Redis.StreamRangeAsync("publication-events", "-", "+"))
+            .Select(entry => JsonNode.Parse(entry["data"].ToString())!)
+            .Where(envelope => (string?)envelope["data"]!["filingId"] == filingId)
+            .ToList();
+        var scheduled = Assert.Single(announced);
+        Assert.Equal("pilot.publication.publicity-scheduled.v1", (string?)scheduled["type"]);
+        Assert.Equal("publication", (string?)scheduled["source"]);
+        Assert.Equal("2020-10-14", (string?)scheduled["data"]!["opensOn"]);
+        Assert.Equal("2020-10-20", (string?)scheduled["data"]!["closesOn"]);
+        Assert.Equal("京人社备〔2020〕001号", (string?)scheduled["data"]!["filingNumber"]);
     }
 
     [Fact]

@@ -7,8 +7,9 @@ using Pilot.SharedKernel;
 namespace Pilot.Publication.Publicity;
 
 /// <summary>
-/// Starts the online publicity of a branch whose local filing was accepted (三.5, R5). Idempotent through the bus: the
-/// record and its index entry commit with the event's handled marker, so a redelivered acceptance changes nothing.
+/// Starts the online publicity of a branch whose local filing was accepted (三.5, R5) and announces it on
+/// <c>publication-events</c> for the information platform. Idempotent through the bus: the record, its index entry and
+/// the announcement commit with the event's handled marker, so a redelivered acceptance changes and announces nothing.
 /// </summary>
 internal sealed class OpenPublicityOnFilingAccepted(IOptions<PublicationOptions> options, WorkingDayCalendar calendar) : IEventHandler<FilingAccepted>
 {
@@ -36,6 +37,7 @@ internal sealed class OpenPublicityOnFilingAccepted(IOptions<PublicationOptions>
             "record", JsonSerializer.Serialize(publicity, Json),
             "closesOn", closesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         context.Writes.Write("ZADD", PublicationKeys.ByClosingDay, closesOn.DayNumber, publicity.FilingId);
+        context.Publish(PublicityScheduled.Of(publicity));
         return Task.CompletedTask;
     }
 }
