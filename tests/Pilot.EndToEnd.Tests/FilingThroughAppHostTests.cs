@@ -115,15 +115,22 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
             && json.Contains(accepted.FilingId, StringComparison.Ordinal)
             && json.Contains($"\"traceparent\":\"00-{traceId}-", StringComparison.Ordinal));
 
-        // Publication, subscribed to filing-events, opens the branch's publicity (三.5) in its own keys.
-        var publicity = $"publication:publicity:{accepted.FilingId}";
+        // Publication, subscribed to filing-events, opens the branch's publicity (三.5) in its own keys and announces it
+        // on publication-events — still in the bureau's trace, which so runs through two services and two topics.
+        string? announcement = null;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await redis.GetDatabase().KeyExistsAsync(publicity) && DateTime.UtcNow < deadline)
+        while (announcement is null && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(100, ct);
+            announcement = (await redis.GetDatabase().StreamRangeAsync("publication-events", "-", "+"))
+                .Select(entry => entry["data"].ToString())
+                .FirstOrDefault(json => json.Contains("pilot.publication.publicity-scheduled.v1", StringComparison.Ordinal)
+                    && json.Contains(accepted.FilingId, StringComparison.Ordinal));
+            await Task.Delay(announcement is null ? 100 : 0, ct);
         }
 
-        Assert.True(await redis.GetDatabase().KeyExistsAsync(publicity), "Publication recorded the publicity of the accepted filing");
+        Assert.NotNull(announcement);
+        Assert.Contains($"\"traceparent\":\"00-{traceId}-", announcement, StringComparison.Ordinal);
+        Assert.True(await redis.GetDatabase().KeyExistsAsync($"publication:publicity:{accepted.FilingId}"), "Publication recorded the publicity");
     }
 
     /// <summary>
