@@ -24,9 +24,12 @@ public class ServiceFactory<TProgram>(string? redisConnectionString = null) : We
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Pilot:Auth:SigningKey", Convert.ToBase64String(signingKey));
-        builder.UseSetting("ConnectionStrings:redis", redisConnectionString ?? "127.0.0.1:1,abortConnect=false,connectTimeout=200");
+        builder.UseSetting("ConnectionStrings:redis", RedisConnectionString);
         ConfigureService(builder);
     }
+
+    /// <summary>Where the service's Redis is.</summary>
+    protected virtual string RedisConnectionString => redisConnectionString ?? "127.0.0.1:1,abortConnect=false,connectTimeout=200";
 
     /// <summary>Settings a particular service's tests add (blob folder, event bus options, …).</summary>
     protected virtual void ConfigureService(IWebHostBuilder builder)

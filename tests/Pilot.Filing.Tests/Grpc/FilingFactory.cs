@@ -7,9 +7,7 @@ using Pilot.Filing.Domain.Deadlines;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
-using Pilot.Testing;
 using Pilot.Testing.Services;
-using StackExchange.Redis;
 
 namespace Pilot.Filing.Tests.Grpc;
 
@@ -17,7 +15,7 @@ namespace Pilot.Filing.Tests.Grpc;
 /// The Filing service in process, shared by the gRPC tests of one class: its own redis-server, a blob
 /// folder in a temp directory, a fake Registry, and batches whose dates lie ahead of or behind today.
 /// </summary>
-public class FilingFactory : ServiceFactory<Program>, IAsyncLifetime
+public class FilingFactory : RedisServiceFactory<Program>
 {
     /// <summary>A batch whose milestones all lie ahead: everything is on time and replaceable.</summary>
     public const string OpenBatch = "open";
@@ -29,19 +27,9 @@ public class FilingFactory : ServiceFactory<Program>, IAsyncLifetime
     public const long MaxUploadBytes = 64 * 1024;
 
     private readonly string blobFolder = Directory.CreateTempSubdirectory("pilot-filing-blobs-").FullName;
-    private RedisServer? redis;
-    private ConnectionMultiplexer? multiplexer;
-
-    public FilingFactory()
-        : base(redisConnectionString: null)
-    {
-    }
-
     public FakeBranches Branches { get; } = new();
 
     public string BlobFolder => blobFolder;
-
-    public IDatabase Redis => (multiplexer ?? throw new InvalidOperationException("not started")).GetDatabase();
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
@@ -50,31 +38,15 @@ public class FilingFactory : ServiceFactory<Program>, IAsyncLifetime
 
     public Protos.Filing.Filing.FilingClient Client() => new(CreateChannel());
 
-    public async ValueTask InitializeAsync()
-    {
-        redis = await RedisServer.StartAsync();
-        multiplexer = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-    }
-
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (multiplexer is not null)
-        {
-            await multiplexer.DisposeAsync();
-        }
-
-        if (redis is not null)
-        {
-            await redis.DisposeAsync();
-        }
-
         Directory.Delete(blobFolder, recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureService(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:redis", (redis ?? throw new InvalidOperationException("redis not started")).ConnectionString);
         builder.UseSetting("Pilot:Blobs:Path", blobFolder);
         builder.UseSetting("Pilot:Filing:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Pilot:Filing:WatchPollInterval", WatchPollInterval.ToString("c", CultureInfo.InvariantCulture));

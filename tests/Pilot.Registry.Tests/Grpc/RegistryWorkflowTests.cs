@@ -190,7 +190,7 @@ public sealed class RegistryWorkflowTests(RegistryFactory factory) : IClassFixtu
 
     private async Task<IReadOnlyList<string>> RegistryEventTypesAsync()
     {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(factory.Redis.ConnectionString);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(factory.RedisServer.ConnectionString);
         var entries = await connection.GetDatabase().StreamRangeAsync("registry-events");
         return [.. entries.Select(e => System.Text.Json.JsonDocument.Parse(e["data"].ToString()).RootElement.GetProperty("type").GetString()!)];
     }
