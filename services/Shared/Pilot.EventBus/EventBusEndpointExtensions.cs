@@ -14,13 +14,12 @@ public static class EventBusEndpointExtensions
     /// <summary>Path prefix of the routes daprd delivers to, one per subscribed topic.</summary>
     public const string RoutePrefix = "/pilot/events/";
 
-    private const string SubscribePath = "/dapr/subscribe";
 
     /// <summary>
     /// Under Dapr: adds the CloudEvents middleware, <c>/dapr/subscribe</c>, and one route per subscribed
     /// topic declared with its dead-letter topic. On Redis Streams there is nothing to map. These routes are
-    /// daprd's, not users': they skip the services' JWT authentication and demand daprd's app API token
-    /// (<see cref="EventBusOptions.AppApiToken"/>) instead; without one configured they refuse every call.
+    /// daprd's, not users': their policy replaces the services' JWT fallback with daprd's app API token
+    /// (<see cref="EventBusOptions.AppApiToken"/>); without one configured they refuse every call.
     /// </summary>
     public static WebApplication MapPilotEventSubscriptions(this WebApplication app)
     {
@@ -38,24 +37,12 @@ public static class EventBusEndpointExtensions
                 DaprApiToken.EnvironmentVariable);
         }
 
-        app.Use(async (http, next) =>
-        {
-            var path = http.Request.Path;
-            var daprds = path.StartsWithSegments(SubscribePath, StringComparison.Ordinal) || path.StartsWithSegments(RoutePrefix.TrimEnd('/'), StringComparison.Ordinal);
-            if (daprds && !DaprApiToken.IsPresentedBy(http.Request, settings.AppApiToken))
-            {
-                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return;
-            }
-
-            await next(http);
-        });
         app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true });
-        app.MapSubscribeHandler().AllowAnonymous();
+        app.MapSubscribeHandler().RequireAuthorization(DaprdAuthentication.Policy);
         foreach (var topic in app.Services.GetRequiredService<SubscriptionRegistry>().Topics)
         {
             app.MapPost(RoutePrefix + topic, (HttpContext http, DaprEventEndpoint endpoint) => endpoint.HandleAsync(topic, http))
-                .AllowAnonymous()
+                .RequireAuthorization(DaprdAuthentication.Policy)
                 .WithTopic(new TopicOptions
                 {
                     PubsubName = settings.PubsubName,

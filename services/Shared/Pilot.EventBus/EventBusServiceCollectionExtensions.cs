@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,6 +56,9 @@ public static class EventBusServiceCollectionExtensions
 
         // DaprClient is built lazily, so registering it costs a Redis-only service nothing.
         services.AddDaprClient();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DaprdAuthentication>(DaprdAuthentication.SchemeName, _ => { });
+        services.AddAuthorizationBuilder().AddPolicy(
+            DaprdAuthentication.Policy, policy => policy.AddAuthenticationSchemes(DaprdAuthentication.SchemeName).RequireAuthenticatedUser());
 
         // Each loop checks the transport when it starts and ends at once if it has nothing to do.
         services.AddHostedService<RedisStreamConsumer>();

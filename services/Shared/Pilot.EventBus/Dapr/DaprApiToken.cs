@@ -5,9 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace Pilot.EventBus.Dapr;
 
 /// <summary>
-/// Lets only daprd reach the routes it calls (<c>/dapr/subscribe</c> and the event routes). Those routes are exempt
-/// from the services' JWT authentication — daprd carries no user token — so they demand Dapr's app API token instead:
-/// the <c>dapr-api-token</c> header must equal the <c>APP_API_TOKEN</c> daprd was started with.
+/// Dapr's app API token: daprd sends the <c>APP_API_TOKEN</c> it was started with in the <c>dapr-api-token</c> header of
+/// every call to the app (see <see cref="DaprdAuthentication"/>).
 /// </summary>
 internal static class DaprApiToken
 {
