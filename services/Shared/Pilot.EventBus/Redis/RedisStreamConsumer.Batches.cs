@@ -89,17 +89,18 @@ internal sealed partial class RedisStreamConsumer
             throw;
         }
 
+        var sent = new BatchInFlight(entries, AnsweredAsync(finishing));
         try
         {
             await SettleAsync(settings, previous, cancellationToken);
         }
         catch
         {
-            await ObserveAsync(new BatchInFlight(entries, AnsweredAsync(finishing)));
+            await ObserveAsync(sent);
             throw;
         }
 
-        return new BatchInFlight(entries, AnsweredAsync(finishing));
+        return sent;
     }
 
     private static async Task<bool> AnsweredAsync(Task finishing)
