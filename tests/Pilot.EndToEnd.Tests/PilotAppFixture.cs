@@ -1,10 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pilot.Testing;
 
 [assembly: AssemblyFixture(typeof(Pilot.EndToEnd.Tests.PilotAppFixture))]
 
@@ -32,8 +31,8 @@ public sealed class PilotAppFixture : IAsyncLifetime
         var args = new List<string> { $"--Pilot:StateDirectory={stateDirectory}" };
         foreach (var service in Services)
         {
-            args.Add($"--Pilot:Ports:{service}:grpc={FreePort()}");
-            args.Add($"--Pilot:Ports:{service}:http={FreePort()}");
+            args.Add($"--Pilot:Ports:{service}:grpc={LoopbackPorts.Free()}");
+            args.Add($"--Pilot:Ports:{service}:http={LoopbackPorts.Free()}");
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -69,11 +68,4 @@ public sealed class PilotAppFixture : IAsyncLifetime
     }
 
     public Uri GrpcEndpoint(string service) => App.GetEndpoint(service, "grpc");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

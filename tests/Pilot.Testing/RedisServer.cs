@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace Pilot.Testing;
@@ -42,7 +40,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var server = new RedisServer(FreePort(), Directory.CreateTempSubdirectory("pilot-redis-").FullName);
+        var server = new RedisServer(LoopbackPorts.Free(), Directory.CreateTempSubdirectory("pilot-redis-").FullName);
         await server.RestartAsync();
         return server;
     }
@@ -135,13 +133,6 @@ public sealed class RedisServer : IAsyncDisposable
                 await Task.Delay(50);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string? FindOnPath(string name) =>
