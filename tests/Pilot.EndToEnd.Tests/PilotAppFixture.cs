@@ -31,8 +31,8 @@ public sealed class PilotAppFixture : IAsyncLifetime
         var args = new List<string> { $"--Pilot:StateDirectory={stateDirectory}" };
         foreach (var service in Services)
         {
-            args.Add($"--Pilot:Ports:{service}:grpc={LoopbackPorts.Free()}");
-            args.Add($"--Pilot:Ports:{service}:http={LoopbackPorts.Free()}");
+            args.Add($"--Pilot:Ports:{service}:grpc={LoopbackPorts.ForLaterUse()}");
+            args.Add($"--Pilot:Ports:{service}:http={LoopbackPorts.ForLaterUse()}");
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

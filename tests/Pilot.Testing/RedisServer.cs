@@ -40,7 +40,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var server = new RedisServer(LoopbackPorts.Free(), Directory.CreateTempSubdirectory("pilot-redis-").FullName);
+        var server = new RedisServer(LoopbackPorts.ForImmediateUse(), Directory.CreateTempSubdirectory("pilot-redis-").FullName);
         await server.RestartAsync();
         return server;
     }
