@@ -82,6 +82,17 @@ public sealed class EnvelopeTests
     }
 
     [Fact]
+    public void Chinese_text_travels_as_UTF_8_and_only_HTML_sensitive_characters_are_escaped()
+    {
+        var written = new EnvelopeFactory("filing", "pubsub", TimeProvider.System).Write(new ParcelShipped("京人社备〔2026〕12号 <b>&'", 1));
+
+        var text = System.Text.Encoding.UTF8.GetString(written.Json);
+
+        Assert.Contains("\"key\":\"京人社备〔2026〕12号 \\u003Cb\\u003E\\u0026\\u0027\"", text, StringComparison.Ordinal);
+        Assert.Equal("京人社备〔2026〕12号 <b>&'", EnvelopeJson.Deserialize(written.Json).Data.GetProperty("key").GetString());
+    }
+
+    [Fact]
     public void Text_that_is_not_an_envelope_is_poison()
     {
         Assert.Throws<PoisonEventException>(() => EnvelopeJson.Deserialize("not json"u8));

@@ -44,6 +44,20 @@ public sealed class AuditTests(FilingFactory factory) : IClassFixture<FilingFact
     }
 
     [Fact]
+    public async Task Chinese_filing_numbers_are_stored_and_announced_as_readable_text()
+    {
+        var filing = await scenario.FileAsync(scenario.Branch());
+        var number = $"京人社备〔2026〕{Scenario.Unique("n")}号";
+        await scenario.Client.AcceptFilingAsync(Scenario.Accept(filing, number), scenario.Bureau(Scenario.Beijing, Scenario.Unique("clerk")), cancellationToken: Ct);
+
+        var trail = await factory.Redis.StreamRangeAsync(Storage.FilingKeys.RegionAudit(Scenario.Beijing), "-", "+", count: 1, messageOrder: StackExchange.Redis.Order.Descending);
+        var events = await factory.Redis.StreamRangeAsync("filing-events", "-", "+", count: 20, messageOrder: StackExchange.Redis.Order.Descending);
+
+        Assert.Contains($"accepted as {number}", (string)trail.Single()["record"]!, StringComparison.Ordinal);
+        Assert.Contains(events, e => ((string)e["data"]!).Contains($"\"filingNumber\":\"{number}\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Organisations_may_not_read_the_trail_and_bad_requests_are_refused()
     {
         var organisation = await Scenario.RefusedAsync(() => scenario.Client.ListAuditAsync(

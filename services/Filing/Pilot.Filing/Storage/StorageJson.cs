@@ -8,6 +8,7 @@ internal static class StorageJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        Encoder = Pilot.SharedKernel.ReadableJson.Encoder,
         Converters = { new JsonStringEnumConverter() },
     };
 

@@ -13,7 +13,7 @@ namespace Pilot.Publication.Publicity;
 /// </summary>
 internal sealed class OpenPublicityOnFilingAccepted(IOptions<PublicationOptions> options, WorkingDayCalendar calendar) : IEventHandler<FilingAccepted>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = ReadableJson.Encoder };
 
     public Task HandleAsync(EventContext<FilingAccepted> context, CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ internal static class RegistryJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        Encoder = ReadableJson.Encoder,
         Converters = { new CreditCodeConverter(), new RegionConverter(), new JsonStringEnumConverter() },
     };
 

@@ -8,6 +8,7 @@ internal static class EnvelopeJson
     /// <summary>Enums travel by name (camelCase), so a consumer in another language reads "branch", not 1.</summary>
     public static JsonSerializerOptions DataOptions { get; } = new(JsonSerializerDefaults.Web)
     {
+        Encoder = Pilot.SharedKernel.ReadableJson.Encoder,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
