@@ -14,7 +14,6 @@ public static class EventBusEndpointExtensions
     /// <summary>Path prefix of the routes daprd delivers to, one per subscribed topic.</summary>
     public const string RoutePrefix = "/pilot/events/";
 
-
     /// <summary>
     /// Under Dapr: adds the CloudEvents middleware, <c>/dapr/subscribe</c>, and one route per subscribed
     /// topic declared with its dead-letter topic. On Redis Streams there is nothing to map. These routes are
