@@ -101,6 +101,47 @@ public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Entries_of_a_read_sent_ahead_are_left_pending_at_stop_and_handled_once_by_the_next_instance()
+    {
+        var appId = TestBus.NewAppId("parcels");
+        var gate = new GateProbe();
+        var first = TestBus.Build(redis, appId, s => s.AddSingleton(gate).AddEventHandler<ParcelShipped, GateHandler>(), o =>
+        {
+            o.ReadBatchSize = 4;
+            o.ConsumerName = "first";
+        });
+        var outbox = first.Services.GetRequiredService<IEventOutbox>();
+        for (var i = 0; i < 12; i++)
+        {
+            await outbox.PublishAsync(new ParcelShipped($"G-{i}", 1), TestContext.Current.CancellationToken);
+        }
+
+        await first.StartAsync(TestContext.Current.CancellationToken);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // The first batch was full, so the second was read while the first's handler still runs.
+        await Eventually.HoldsAsync(
+            async () => (await _db.StreamPendingAsync(ParcelShipped.Topic, appId)).PendingMessageCount == 8, "two read batches are pending");
+        await first.StopAsync(TestContext.Current.CancellationToken);
+        first.Dispose();
+        Assert.Equal(8, (await _db.StreamPendingAsync(ParcelShipped.Topic, appId)).PendingMessageCount);
+
+        HandlerProbe probe = null!;
+        using var second = TestBus.Build(redis, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId), o =>
+        {
+            o.ReadBatchSize = 4;
+            o.ConsumerName = "second";
+        });
+        await second.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => StreamAssertions.IsDrainedAsync(_db, ParcelShipped.Topic, appId), "all 12 entries are acknowledged");
+
+        var counts = await _db.HashGetAllAsync(probe.StateKey);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"G-{i}").Order(StringComparer.Ordinal), counts.Select(c => c.Name.ToString()).Order(StringComparer.Ordinal));
+        Assert.All(counts, c => Assert.Equal(1, (int)c.Value));
+        await second.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Events_without_a_handler_are_acknowledged_and_ignored()
     {
         var appId = TestBus.NewAppId("parcels");
@@ -174,6 +215,21 @@ public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
             var before = (long?)await context.Database.StringGetAsync($"{probe.StateKey}:count") ?? 0;
             context.Writes.Write("RPUSH", $"{probe.StateKey}:seen", before);
             context.Writes.Write("INCR", $"{probe.StateKey}:count");
+        }
+    }
+
+    private sealed class GateProbe
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Holds the consumer inside its first event until the host stops.</summary>
+    private sealed class GateHandler(GateProbe gate) : IEventHandler<ParcelShipped>
+    {
+        public async Task HandleAsync(EventContext<ParcelShipped> context, CancellationToken cancellationToken)
+        {
+            gate.Entered.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
     }
 }

@@ -58,32 +58,44 @@ internal sealed partial class RedisStreamConsumer(
         // Reclaim at once: a restarted instance should pick up what its predecessor left behind.
         var nextClaim = clock.GetUtcNow();
         BatchInFlight? inFlight = null;
+        Task<RedisResult>? nextRead = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    if (clock.GetUtcNow() >= nextClaim)
+                    if (nextRead is null && clock.GetUtcNow() >= nextClaim)
                     {
                         await SettleAsync(settings, TakeInFlight(ref inFlight), stoppingToken);
                         await ReclaimAsync(settings, stoppingToken);
                         nextClaim = clock.GetUtcNow() + settings.ClaimInterval;
                     }
 
-                    var reply = await reader.ExecuteAsync("XREADGROUP", readArgs).WaitAsync(stoppingToken);
-                    var entries = XReadGroupCommand.Parse(reply);
+                    var read = nextRead ?? reader.ExecuteAsync("XREADGROUP", readArgs);
+                    nextRead = null;
+                    var entries = XReadGroupCommand.Parse(await read.WaitAsync(stoppingToken));
+
+                    // A full batch means the consumer is behind: the next read goes out now and travels while this batch
+                    // is handled, instead of after it. Not when a reclaim is due, so a backlog cannot put reclaims off.
+                    if (entries.Count >= settings.ReadBatchSize && clock.GetUtcNow() < nextClaim)
+                    {
+                        nextRead = reader.ExecuteAsync("XREADGROUP", readArgs);
+                    }
+
                     inFlight = await HandleAllAsync(settings, entries, TakeInFlight(ref inFlight), stoppingToken);
                 }
                 catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
                 {
                     // The stream or group was deleted under us (FLUSHALL, manual cleanup): recreate and go on.
                     await ObserveAsync(TakeInFlight(ref inFlight));
+                    await ObserveReadAsync(TakeRead(ref nextRead));
                     await EnsureGroupsAsync(settings, stoppingToken);
                 }
                 catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
                 {
                     await ObserveAsync(TakeInFlight(ref inFlight));
+                    await ObserveReadAsync(TakeRead(ref nextRead));
                     LogRedisUnavailable(ex);
                     await Task.Delay(ReconnectDelay, clock, stoppingToken);
                 }
@@ -92,8 +104,35 @@ internal sealed partial class RedisStreamConsumer(
         finally
         {
             // Stopping: the last commit completes (its after-commit actions run); were it refused, its entries stay
-            // pending and come back through the reclaim, as any unfinished delivery does.
+            // pending and come back through the reclaim, as any unfinished delivery does — as do the entries of a read
+            // sent ahead and not handled.
             await ObserveAsync(TakeInFlight(ref inFlight));
+            await ObserveReadAsync(TakeRead(ref nextRead));
+        }
+    }
+
+    private static Task<RedisResult>? TakeRead(ref Task<RedisResult>? read)
+    {
+        var taken = read;
+        read = null;
+        return taken;
+    }
+
+    /// <summary>Lets a read sent ahead finish unhandled: what it delivered stays pending and is reclaimed later.</summary>
+    private async Task ObserveReadAsync(Task<RedisResult>? read)
+    {
+        if (read is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await read;
+        }
+        catch (Exception ex)
+        {
+            LogReadAbandoned(ex);
         }
     }
 
@@ -159,6 +198,9 @@ internal sealed partial class RedisStreamConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unavailable to the event consumer; retrying")]
     private partial void LogRedisUnavailable(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A read sent ahead did not complete; whatever it delivered is reclaimed")]
+    private partial void LogReadAbandoned(Exception error);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The event consumer loop stopped")]
     private partial void LogConsumerDied(Exception error);
