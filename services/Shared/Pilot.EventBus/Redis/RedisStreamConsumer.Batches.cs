@@ -139,13 +139,6 @@ internal sealed partial class RedisStreamConsumer
         }
     }
 
-    private static BatchInFlight? TakeInFlight(ref BatchInFlight? inFlight)
-    {
-        var batch = inFlight;
-        inFlight = null;
-        return batch;
-    }
-
     /// <summary>
     /// The batch fast path, first half: one pipelined marker lookup (so handlers of events already handled do not run),
     /// then every handler, their writes gathered with each event's marker into as few scripts as the key limit allows

@@ -67,7 +67,7 @@ internal sealed partial class RedisStreamConsumer(
                 {
                     if (nextRead is null && clock.GetUtcNow() >= nextClaim)
                     {
-                        await SettleAsync(settings, TakeInFlight(ref inFlight), stoppingToken);
+                        await SettleAsync(settings, Take(ref inFlight), stoppingToken);
                         await ReclaimAsync(settings, stoppingToken);
                         nextClaim = clock.GetUtcNow() + settings.ClaimInterval;
                     }
@@ -83,19 +83,19 @@ internal sealed partial class RedisStreamConsumer(
                         nextRead = reader.ExecuteAsync("XREADGROUP", readArgs);
                     }
 
-                    inFlight = await HandleAllAsync(settings, entries, TakeInFlight(ref inFlight), stoppingToken);
+                    inFlight = await HandleAllAsync(settings, entries, Take(ref inFlight), stoppingToken);
                 }
                 catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
                 {
                     // The stream or group was deleted under us (FLUSHALL, manual cleanup): recreate and go on.
-                    await ObserveAsync(TakeInFlight(ref inFlight));
-                    await ObserveReadAsync(TakeRead(ref nextRead));
+                    await ObserveAsync(Take(ref inFlight));
+                    await ObserveReadAsync(Take(ref nextRead));
                     await EnsureGroupsAsync(settings, stoppingToken);
                 }
                 catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
                 {
-                    await ObserveAsync(TakeInFlight(ref inFlight));
-                    await ObserveReadAsync(TakeRead(ref nextRead));
+                    await ObserveAsync(Take(ref inFlight));
+                    await ObserveReadAsync(Take(ref nextRead));
                     LogRedisUnavailable(ex);
                     await Task.Delay(ReconnectDelay, clock, stoppingToken);
                 }
@@ -106,15 +106,17 @@ internal sealed partial class RedisStreamConsumer(
             // Stopping: the last commit completes (its after-commit actions run); were it refused, its entries stay
             // pending and come back through the reclaim, as any unfinished delivery does — as do the entries of a read
             // sent ahead and not handled.
-            await ObserveAsync(TakeInFlight(ref inFlight));
-            await ObserveReadAsync(TakeRead(ref nextRead));
+            await ObserveAsync(Take(ref inFlight));
+            await ObserveReadAsync(Take(ref nextRead));
         }
     }
 
-    private static Task<RedisResult>? TakeRead(ref Task<RedisResult>? read)
+    /// <summary>Hands over what <paramref name="slot"/> holds and leaves it empty, so nothing is settled or observed twice.</summary>
+    private static T? Take<T>(ref T? slot)
+        where T : class
     {
-        var taken = read;
-        read = null;
+        var taken = slot;
+        slot = null;
         return taken;
     }
 
