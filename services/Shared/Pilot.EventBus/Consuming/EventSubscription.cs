@@ -42,10 +42,10 @@ internal sealed class EventSubscription<TEvent, THandler> : EventSubscription
         try
         {
             // From the element's own bytes: JsonElement.Deserialize would write the element out again first.
-            return envelope.Data.ValueKind == JsonValueKind.Undefined
-                ? throw new PoisonEventException($"Event {envelope.Id} has no data.")
-                : JsonSerializer.Deserialize<TEvent>(JsonMarshal.GetRawUtf8Value(envelope.Data), EnvelopeJson.DataOptions)
-                    ?? throw new PoisonEventException($"Event {envelope.Id} has no data.");
+            var data = envelope.Data.ValueKind == JsonValueKind.Undefined
+                ? default
+                : JsonSerializer.Deserialize<TEvent>(JsonMarshal.GetRawUtf8Value(envelope.Data), EnvelopeJson.DataOptions);
+            return data ?? throw new PoisonEventException($"Event {envelope.Id} has no data.");
         }
         catch (JsonException ex)
         {
