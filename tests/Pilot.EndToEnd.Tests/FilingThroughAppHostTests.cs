@@ -24,6 +24,7 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
     // The test opens this batch in the Registry (Filing asks it for the dates); the demo uses another batch, so nothing collides.
     private const string Batch = "2020";
     private const string Beijing = "110000";
+    private const string Guangdong = "440000";
     private const string Occupation = "6-31-01-03";
 
     [Fact]
@@ -35,53 +36,9 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
         using var filingChannel = GrpcChannel.ForAddress(fixture.GrpcEndpoint("filing"));
         var registry = new RegistryProto.Registry.RegistryClient(registryChannel);
         var filing = new FilingProto.Filing.FilingClient(filingChannel);
-        var centre = As(tokens.Issue(Roles.NationalCentre, subject: "e2e-centre"));
         var id = Guid.NewGuid().ToString("N")[..10];
-
-        // The Registry side of R5: an open batch, a department recommending two organisations, a branch in Beijing.
-        await OpenBatchOnceAsync(registry, centre, ct);
-        var department = new RegistryProto.Department { Id = $"dept-{id}", Name = $"部门 {id}", FormerOccupations = { new RegistryProto.OccupationRef { Code = Occupation } } };
-        await registry.RegisterDepartmentAsync(new RegistryProto.RegisterDepartmentRequest { RequestId = $"e2e-dept-{id}", Department = department }, centre, cancellationToken: ct);
-        string[] organisations = [$"org-a-{id}", $"org-b-{id}"];
-        foreach (var org in organisations)
-        {
-            await registry.RegisterOrganisationAsync(new RegistryProto.RegisterOrganisationRequest
-            {
-                RequestId = $"e2e-{org}",
-                Organisation = new RegistryProto.OrganisationDraft
-                {
-                    Id = org, Name = org, LegalForm = "社会团体", CreditCode = NewCreditCode(),
-                    Occupations = { new RegistryProto.OccupationCoverage { Code = Occupation, Levels = { 3, 4, 5 } } },
-                    Contacts = { new RegistryProto.Contact { Name = "联系人", Phone = "010-84661143", Email = "e2e@example.org.cn" } },
-                },
-                Eligibility = new RegistryProto.Eligibility(),
-            }, centre, cancellationToken: ct);
-        }
-
-        await registry.RecommendOrganisationsAsync(new RegistryProto.RecommendOrganisationsRequest
-        {
-            RequestId = $"e2e-recommend-{id}", BatchId = Batch, DepartmentId = department.Id, OrganisationIds = { organisations },
-        }, centre, cancellationToken: ct);
-
-        var orgCaller = As(tokens.Issue(Roles.EvaluationOrg, org: organisations[0], subject: organisations[0]));
-        var branchId = $"br-{id}";
-        var branchCode = NewCreditCode();
-        await registry.AddBranchAsync(new RegistryProto.AddBranchRequest
-        {
-            RequestId = $"e2e-branch-{id}",
-            BatchId = Batch,
-            OrganisationId = organisations[0],
-            Branch = new RegistryProto.BranchDraft
-            {
-                Id = branchId, Name = "北京分支", CreditCode = branchCode, RegionCode = Beijing, Address = "北京市东城区",
-                Eligibility = new RegistryProto.Eligibility(),
-                Occupations = { new RegistryProto.OccupationCoverage { Code = Occupation, Levels = { 4 } } },
-            },
-        }, orgCaller, cancellationToken: ct);
-
-        // R5 on Filing's side: the recommending department's package carries the pilot work plan naming the branch.
-        var departmentCaller = As(tokens.Issue(Roles.Department, org: department.Id, subject: department.Id));
-        await HandInPackageAsync(filing, departmentCaller, department.Id, id, branchId, ct);
+        var (orgCaller, branches) = await RecommendedBranchesAsync(registry, filing, tokens, id, [Beijing], ct);
+        var (branchId, branchCode) = branches[0];
 
         // Filing: the organisation files; the Beijing bureau finds it in its list and accepts it.
         var submitted = await filing.SubmitFilingAsync(new FilingProto.SubmitFilingRequest
@@ -133,11 +90,127 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
         Assert.True(await redis.GetDatabase().KeyExistsAsync($"publication:publicity:{accepted.FilingId}"), "Publication recorded the publicity");
     }
 
+    [Fact]
+    public async Task Two_bureaus_accepting_under_the_same_request_id_open_two_publicities()
+    {
+        // Request ids are unique per caller only; both acceptances must reach Publication (one was once dropped as a
+        // duplicate of the other, so a branch was never publicised).
+        var ct = TestContext.Current.CancellationToken;
+        var tokens = new LocalTokenIssuer(Convert.FromBase64String((await File.ReadAllTextAsync(fixture.SigningKeyFile, ct)).Trim()));
+        using var registryChannel = GrpcChannel.ForAddress(fixture.GrpcEndpoint("registry"));
+        using var filingChannel = GrpcChannel.ForAddress(fixture.GrpcEndpoint("filing"));
+        var registry = new RegistryProto.Registry.RegistryClient(registryChannel);
+        var filing = new FilingProto.Filing.FilingClient(filingChannel);
+        var id = Guid.NewGuid().ToString("N")[..10];
+        string[] regions = [Beijing, Guangdong];
+        var (orgCaller, branches) = await RecommendedBranchesAsync(registry, filing, tokens, id, regions, ct);
+
+        var accepted = new List<string>();
+        for (var i = 0; i < regions.Length; i++)
+        {
+            var submitted = await filing.SubmitFilingAsync(new FilingProto.SubmitFilingRequest
+            {
+                RequestId = $"e2e-file-{branches[i].Id}", BatchId = Batch, BranchId = branches[i].Id, BranchCreditCode = branches[i].CreditCode, RegionCode = regions[i],
+                Occupations = { new FilingProto.OccupationRef { Code = Occupation } },
+            }, orgCaller, cancellationToken: ct);
+            var bureau = As(tokens.Issue(Roles.ProvincialHr, region: regions[i], subject: $"e2e-clerk-{regions[i]}-{id}"));
+            var decision = await filing.AcceptFilingAsync(new FilingProto.AcceptFilingRequest
+            {
+                RequestId = "1", FilingId = submitted.FilingId, ExpectedVersion = submitted.Version, FilingNumber = $"备-{regions[i]}-{id}",
+                FiledOn = DateOnly.FromDateTime(submitted.SubmittedAt.ToDateTime().AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }, bureau, cancellationToken: ct);
+            Assert.Equal(FilingProto.FilingStatus.Accepted, decision.Status);
+            accepted.Add(decision.FilingId);
+        }
+
+        var connectionString = await fixture.App.GetConnectionStringAsync("redis", ct);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString!);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var publicised = new List<string>();
+        while (DateTime.UtcNow < deadline)
+        {
+            publicised.Clear();
+            foreach (var filingId in accepted)
+            {
+                if (await redis.GetDatabase().KeyExistsAsync($"publication:publicity:{filingId}"))
+                {
+                    publicised.Add(filingId);
+                }
+            }
+
+            if (publicised.Count == accepted.Count)
+            {
+                break;
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        Assert.Equal(accepted, publicised);
+    }
+
+    /// <summary>
+    /// The Registry side of R5 (an open batch, a department recommending two organisations, one branch of the first in
+    /// each region) and Filing's (the department's package carrying the pilot work plan that names the branches).
+    /// </summary>
+    private static async Task<(Metadata Organisation, List<(string Id, string CreditCode)> Branches)> RecommendedBranchesAsync(
+        RegistryProto.Registry.RegistryClient registry, FilingProto.Filing.FilingClient filing, LocalTokenIssuer tokens, string id, string[] regions, CancellationToken ct)
+    {
+        var centre = As(tokens.Issue(Roles.NationalCentre, subject: "e2e-centre"));
+        await OpenBatchOnceAsync(registry, centre, ct);
+        var department = new RegistryProto.Department { Id = $"dept-{id}", Name = $"部门 {id}", FormerOccupations = { new RegistryProto.OccupationRef { Code = Occupation } } };
+        await registry.RegisterDepartmentAsync(new RegistryProto.RegisterDepartmentRequest { RequestId = $"e2e-dept-{id}", Department = department }, centre, cancellationToken: ct);
+        string[] organisations = [$"org-a-{id}", $"org-b-{id}"];
+        foreach (var org in organisations)
+        {
+            await registry.RegisterOrganisationAsync(new RegistryProto.RegisterOrganisationRequest
+            {
+                RequestId = $"e2e-{org}",
+                Organisation = new RegistryProto.OrganisationDraft
+                {
+                    Id = org, Name = org, LegalForm = "社会团体", CreditCode = NewCreditCode(),
+                    Occupations = { new RegistryProto.OccupationCoverage { Code = Occupation, Levels = { 3, 4, 5 } } },
+                    Contacts = { new RegistryProto.Contact { Name = "联系人", Phone = "010-84661143", Email = "e2e@example.org.cn" } },
+                },
+                Eligibility = new RegistryProto.Eligibility(),
+            }, centre, cancellationToken: ct);
+        }
+
+        await registry.RecommendOrganisationsAsync(new RegistryProto.RecommendOrganisationsRequest
+        {
+            RequestId = $"e2e-recommend-{id}", BatchId = Batch, DepartmentId = department.Id, OrganisationIds = { organisations },
+        }, centre, cancellationToken: ct);
+
+        var orgCaller = As(tokens.Issue(Roles.EvaluationOrg, org: organisations[0], subject: organisations[0]));
+        var branches = new List<(string Id, string CreditCode)>();
+        foreach (var region in regions)
+        {
+            var branch = (Id: regions.Length == 1 ? $"br-{id}" : $"br-{id}-{region}", CreditCode: NewCreditCode());
+            await registry.AddBranchAsync(new RegistryProto.AddBranchRequest
+            {
+                RequestId = $"e2e-branch-{branch.Id}",
+                BatchId = Batch,
+                OrganisationId = organisations[0],
+                Branch = new RegistryProto.BranchDraft
+                {
+                    Id = branch.Id, Name = $"分支 {region}", CreditCode = branch.CreditCode, RegionCode = region, Address = "分支地址",
+                    Eligibility = new RegistryProto.Eligibility(),
+                    Occupations = { new RegistryProto.OccupationCoverage { Code = Occupation, Levels = { 4 } } },
+                },
+            }, orgCaller, cancellationToken: ct);
+            branches.Add(branch);
+        }
+
+        var departmentCaller = As(tokens.Issue(Roles.Department, org: department.Id, subject: department.Id));
+        await HandInPackageAsync(filing, departmentCaller, department.Id, id, branches.Select(branch => branch.Id), ct);
+        return (orgCaller, branches);
+    }
+
     /// <summary>
     /// One PDF stands for every document of the department's checklist, declaring everything required (R7); the
     /// letter names the branch that files (R5).
     /// </summary>
-    private static async Task HandInPackageAsync(FilingProto.Filing.FilingClient filing, Metadata department, string departmentId, string id, string branchId, CancellationToken ct)
+    private static async Task HandInPackageAsync(FilingProto.Filing.FilingClient filing, Metadata department, string departmentId, string id, IEnumerable<string> branchIds, CancellationToken ct)
     {
         var checklist = await filing.GetChecklistAsync(new FilingProto.GetChecklistRequest { SubmitterKind = FilingProto.SubmitterKind.Department }, department, cancellationToken: ct);
         using var upload = filing.UploadDocument(department, cancellationToken: ct);
@@ -152,7 +225,7 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
         await upload.RequestStream.CompleteAsync();
         var file = await upload.ResponseAsync;
 
-        var package = new FilingProto.SubmitPackageRequest { RequestId = $"e2e-package-{id}", BatchId = Batch, SponsorOrgId = departmentId, LetterDate = "2020-09-28", BranchIds = { branchId } };
+        var package = new FilingProto.SubmitPackageRequest { RequestId = $"e2e-package-{id}", BatchId = Batch, SponsorOrgId = departmentId, LetterDate = "2020-09-28", BranchIds = { branchIds } };
         foreach (var document in checklist.Documents)
         {
             var declaration = new FilingProto.DocumentDeclaration { DocumentId = document.Id, Sha256 = file.Sha256 };

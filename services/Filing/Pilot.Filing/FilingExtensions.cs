@@ -4,6 +4,7 @@ using Pilot.EventBus;
 using Pilot.Filing.Application;
 using Pilot.Filing.Batches;
 using Pilot.Filing.Domain.Deadlines;
+using Pilot.Filing.Domain.Events;
 using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Domain.Packages;
@@ -24,7 +25,7 @@ public static class FilingExtensions
     public static WebApplicationBuilder AddFilingService(this WebApplicationBuilder builder)
     {
         builder.AddPilotRedisClient();
-        builder.AddPilotEventBus("filing");
+        builder.AddPilotEventBus(FilingEventsTopic.AppId);
 
         var services = builder.Services;
         services.AddOptions<FilingOptions>().Bind(builder.Configuration.GetSection(FilingOptions.SectionName));

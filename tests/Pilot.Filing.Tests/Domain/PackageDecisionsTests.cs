@@ -41,7 +41,6 @@ public sealed class PackageDecisionsTests
                 Assert.Equal("pilot.filing.package-accepted.v1", accepted.Type);
                 Assert.Equal(1, accepted.VersionNumber);
                 Assert.Equal(package.Current.Receipt.ReceiptNumber, accepted.ReceiptNumber);
-                Assert.Equal("req-1:pilot.filing.package-accepted.v1", accepted.EventId);
                 Assert.Equal(["br-1", "br-2"], accepted.BranchIds);
             });
         Assert.Equal(["br-1", "br-2"], package.Current.BranchIds);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Google.Protobuf;
 using Grpc.Core;
 using Pilot.Filing.Domain.Events;
@@ -32,6 +33,33 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
         Assert.Equal(branch.Id, data.GetProperty("branchId").GetString());
         Assert.Equal(Scenario.Beijing, data.GetProperty("regionCode").GetString());
         Assert.Equal(["6-18-02-04", "4-02-02-01"], data.GetProperty("occupations").EnumerateArray().Select(o => o.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Two_bureaus_using_the_same_request_id_announce_two_acceptances_under_different_event_ids()
+    {
+        // Request ids are unique per caller only: before event ids named the caller, both acceptances went out as
+        // "1:pilot.filing.filing-accepted.v1" and Publication dropped the second as a duplicate.
+        var sharedRequestId = Scenario.Unique("1");
+        var beijing = await scenario.FileAsync(scenario.Branch(Scenario.Beijing));
+        var shanghai = await scenario.FileAsync(scenario.Branch(Scenario.Shanghai));
+
+        foreach (var (filing, region) in new[] { (beijing, Scenario.Beijing), (shanghai, Scenario.Shanghai) })
+        {
+            var accept = Scenario.Accept(filing);
+            accept.RequestId = sharedRequestId;
+            await scenario.Client.AcceptFilingAsync(accept, scenario.Bureau(region), cancellationToken: Ct);
+        }
+
+        var ids = (await factory.Redis.StreamRangeAsync("filing-events"))
+            .Select(entry => JsonDocument.Parse(entry["data"].ToString()).RootElement)
+            .Where(envelope => envelope.GetProperty("type").GetString() == FilingAccepted.EventType
+                && envelope.GetProperty("data").GetProperty("subject").GetString() is { } subject
+                && (subject == beijing.FilingId || subject == shanghai.FilingId))
+            .Select(envelope => envelope.GetProperty("id").GetString())
+            .ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Equal(2, ids.Distinct().Count());
     }
 
     [Fact]

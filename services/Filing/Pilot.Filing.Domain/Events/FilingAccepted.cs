@@ -7,7 +7,6 @@ namespace Pilot.Filing.Domain.Events;
 /// (三.5) from this event, so it carries everything the publicity shows.
 /// </summary>
 public sealed record FilingAccepted(
-    string EventId,
     DateTimeOffset OccurredAt,
     string FilingId,
     string BatchId,
@@ -17,7 +16,7 @@ public sealed record FilingAccepted(
     string OrganisationId,
     string RegionCode,
     string RegionName,
-    IReadOnlyList<Occupation> Occupations) : FilingEvent(EventId, OccurredAt)
+    IReadOnlyList<Occupation> Occupations) : FilingEvent(OccurredAt)
 {
     public const string EventType = "pilot.filing.filing-accepted.v1";
 

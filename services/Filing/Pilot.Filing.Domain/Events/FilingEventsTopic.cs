@@ -5,6 +5,6 @@ public static class FilingEventsTopic
 {
     public const string Name = "filing-events";
 
-    /// <summary>CloudEvents source attribute of every Filing event.</summary>
-    public const string Source = "/pilot/filing";
+    /// <summary>Filing's app id on the bus: its consumer group, and the seed of its event ids.</summary>
+    public const string AppId = "filing";
 }

@@ -2,7 +2,6 @@ namespace Pilot.Filing.Domain.Events;
 
 /// <summary>The bureau of the branch's region rejected its filing, saying why; the branch may file again.</summary>
 public sealed record FilingRejected(
-    string EventId,
     DateTimeOffset OccurredAt,
     string FilingId,
     string BatchId,
@@ -10,7 +9,7 @@ public sealed record FilingRejected(
     string OrganisationId,
     string RegionCode,
     string RegionName,
-    string Reason) : FilingEvent(EventId, OccurredAt)
+    string Reason) : FilingEvent(OccurredAt)
 {
     public const string EventType = "pilot.filing.filing-rejected.v1";
 

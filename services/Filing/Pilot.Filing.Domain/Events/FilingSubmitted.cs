@@ -5,7 +5,6 @@ namespace Pilot.Filing.Domain.Events;
 
 /// <summary>A branch's filing reached its provincial bureau; <see cref="Attempt"/> is above 1 after a rejection.</summary>
 public sealed record FilingSubmitted(
-    string EventId,
     DateTimeOffset OccurredAt,
     string FilingId,
     string BatchId,
@@ -15,7 +14,7 @@ public sealed record FilingSubmitted(
     string RegionName,
     IReadOnlyList<Occupation> Occupations,
     int Attempt,
-    Lateness Lateness) : FilingEvent(EventId, OccurredAt)
+    Lateness Lateness) : FilingEvent(OccurredAt)
 {
     public const string EventType = "pilot.filing.filing-submitted.v1";
 

@@ -8,7 +8,6 @@ namespace Pilot.Filing.Domain.Events;
 /// branches it names, the ones that may now file locally.
 /// </summary>
 public sealed record PackageAccepted(
-    string EventId,
     DateTimeOffset OccurredAt,
     string PackageId,
     string BatchId,
@@ -18,7 +17,7 @@ public sealed record PackageAccepted(
     string ReceiptNumber,
     DateTimeOffset ReceivedAt,
     Lateness Lateness,
-    IReadOnlyList<string> BranchIds) : FilingEvent(EventId, OccurredAt)
+    IReadOnlyList<string> BranchIds) : FilingEvent(OccurredAt)
 {
     public const string EventType = "pilot.filing.package-accepted.v1";
 

@@ -5,14 +5,13 @@ namespace Pilot.Filing.Domain.Events;
 
 /// <summary>A sponsor handed in a package that passed the format checks; it is followed by accepted or refused.</summary>
 public sealed record PackageSubmitted(
-    string EventId,
     DateTimeOffset OccurredAt,
     string PackageId,
     string BatchId,
     string SponsorOrgId,
     SubmitterKind SubmitterKind,
     IReadOnlyList<string> DocumentIds,
-    Lateness Lateness) : FilingEvent(EventId, OccurredAt)
+    Lateness Lateness) : FilingEvent(OccurredAt)
 {
     public const string EventType = "pilot.filing.package-submitted.v1";
 

@@ -41,7 +41,7 @@ public static class FilingReview
 
             var decision = new FilingDecision(FilingStatus.Accepted, now, caller.Subject, number, command.FiledOn, null);
             var accepted = new FilingAccepted(
-                FilingEvent.IdFor(command.RequestId, FilingAccepted.EventType), now, filing.FilingId, filing.BatchId, number,
+                now, filing.FilingId, filing.BatchId, number,
                 command.FiledOn, filing.BranchId, filing.OrganisationId, filing.Region.Code, filing.Region.Name, filing.Occupations);
             return (decision, (FilingEvent)accepted, $"accepted as {number}");
         });
@@ -66,7 +66,7 @@ public static class FilingReview
 
             var decision = new FilingDecision(FilingStatus.Rejected, now, caller.Subject, null, null, reason);
             var rejected = new FilingRejected(
-                FilingEvent.IdFor(command.RequestId, FilingRejected.EventType), now, filing.FilingId, filing.BatchId,
+                now, filing.FilingId, filing.BatchId,
                 filing.BranchId, filing.OrganisationId, filing.Region.Code, filing.Region.Name, reason);
             return (decision, (FilingEvent)rejected, "rejected: " + reason);
         });

@@ -122,7 +122,7 @@ public sealed class FilingSubmission(WorkingDayCalendar calendar)
             };
 
         var submitted = new FilingSubmitted(
-            FilingEvent.IdFor(command.RequestId, FilingSubmitted.EventType), now, filingId, batch.BatchId, facts.BranchId,
+            now, filingId, batch.BatchId, facts.BranchId,
             facts.OrganisationId, target.Code, target.Name, occupations, filing.Attempt, lateness);
         var detail = $"attempt {filing.Attempt} filed with {target.Code} {target.Name}" + (lateness.IsLate ? $", {lateness.CalendarDaysLate} day(s) late" : string.Empty);
         return Outcome.Success<BranchFiling>(

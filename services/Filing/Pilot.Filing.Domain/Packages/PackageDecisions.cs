@@ -81,7 +81,7 @@ public sealed class PackageDecisions(WorkingDayCalendar calendar, UploadLimits l
 
         var lateness = Lateness.Of(now, batch.DueDateOf(TrackedItemKind.MaterialPackage), calendar);
         var submitted = new PackageSubmitted(
-            FilingEvent.IdFor(command.RequestId, PackageSubmitted.EventType), now, packageId, batch.BatchId,
+            now, packageId, batch.BatchId,
             command.SponsorOrgId, kind, documents.Select(document => document.DocumentId).ToList(), lateness);
 
         var missing = PackageCompleteness.Missing(kind, documents);
@@ -90,7 +90,7 @@ public sealed class PackageDecisions(WorkingDayCalendar calendar, UploadLimits l
             var refusal = new DomainException(
                 ErrorKind.Invalid, "R7", $"R7: the package is incomplete, {missing.Count} item(s) missing", missing);
             var refused = new PackageRefused(
-                FilingEvent.IdFor(command.RequestId, PackageRefused.EventType), now, packageId, batch.BatchId,
+                now, packageId, batch.BatchId,
                 command.SponsorOrgId, kind, missing);
             return Outcome.Refused<MaterialPackage>(
                 refusal,
@@ -106,7 +106,7 @@ public sealed class PackageDecisions(WorkingDayCalendar calendar, UploadLimits l
             ? new MaterialPackage(packageId, batch.BatchId, command.SponsorOrgId, kind, [version])
             : current with { Versions = [.. current.Versions, version] };
         var accepted = new PackageAccepted(
-            FilingEvent.IdFor(command.RequestId, PackageAccepted.EventType), now, packageId, batch.BatchId,
+            now, packageId, batch.BatchId,
             command.SponsorOrgId, kind, number, receipt.ReceiptNumber, now, lateness, branchIds);
         var detail = $"version {number} received as {receipt.ReceiptNumber}" + (lateness.IsLate ? $", {lateness.CalendarDaysLate} day(s) late" : string.Empty);
 

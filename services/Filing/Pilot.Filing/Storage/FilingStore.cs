@@ -7,6 +7,7 @@ using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Domain.Packages;
 using Pilot.Filing.Grpc;
+using Pilot.SharedKernel;
 using StackExchange.Redis;
 
 namespace Pilot.Filing.Storage;
@@ -222,9 +223,9 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
             script.Write("XADD", auditStream, "*", "record", record);
         }
 
-        foreach (var evt in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            script.Append(outbox.Prepare(FilingEventsTopic.Name, evt.Type, evt, evt.EventId));
+            script.Append(outbox.Prepare(FilingEventsTopic.Name, events[i].Type, events[i], EventId(audit, i)));
         }
 
         if (!await script.ExecuteAsync(Db))
@@ -277,11 +278,15 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         }
 
         AppendAudit(tx, audit, regions);
-        foreach (var evt in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            outbox.Enlist(tx, FilingEventsTopic.Name, evt.Type, evt, evt.EventId);
+            outbox.Enlist(tx, FilingEventsTopic.Name, events[i].Type, events[i], EventId(audit, i));
         }
     }
+
+    /// <summary>Every outcome carries its audit record, which names the caller and the request the events belong to.</summary>
+    private static string EventId(AuditRecord audit, int index) =>
+        EventIds.ForCommand(FilingEventsTopic.AppId, audit.Subject, audit.RequestId ?? string.Empty, index);
 
     private static void AppendAudit(ITransaction tx, AuditRecord audit, IReadOnlyList<string> regions)
     {

@@ -87,7 +87,7 @@ internal sealed class RegistryCommandRunner(IConnectionMultiplexer redis, IEvent
             for (var i = 0; i < decision.Events.Count; i++)
             {
                 var evt = decision.Events[i];
-                commit.Append(outbox.Prepare(RegistryTopic.Name, evt.EventType, evt, EventId(command.Caller.Subject, requestId, i)));
+                commit.Append(outbox.Prepare(RegistryTopic.Name, evt.EventType, evt, EventIds.ForCommand(RegistryTopic.AppId, command.Caller.Subject, requestId, i)));
             }
 
             if (await commit.ExecuteAsync(database).ConfigureAwait(false))
@@ -101,10 +101,6 @@ internal sealed class RegistryCommandRunner(IConnectionMultiplexer redis, IEvent
 
         throw DomainException.Conflict("request_id", "the records this request touches kept changing; read them again and retry with the same request_id");
     }
-
-    // Derived from the request, so the events of a retried commit carry the ids of the first attempt.
-    private static string EventId(string subject, string requestId, int index) =>
-        new Guid(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"registry\n{subject}\n{requestId}\n{index}")).AsSpan(0, 16)).ToString();
 
     private static TResponse? StoredAnswer<TResponse>(RedisValue stored, string fingerprint)
         where TResponse : class, IMessage<TResponse>, new()
