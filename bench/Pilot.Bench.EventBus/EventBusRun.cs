@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pilot.EventBus;
+using Pilot.Storage;
 using StackExchange.Redis;
 
 namespace Pilot.Bench.EventBus;
@@ -44,7 +45,7 @@ internal static class EventBusRun
             {
                 // As the Registry and Filing commit: one script for the state and the event.
                 var commit = new ConditionalCommit();
-                commit.Write("HSET", $"{appId}:producer-state", i, 1);
+                commit.HashSet($"{appId}:producer-state", new HashEntry(i, 1));
                 commit.Append(outbox.Prepare(BenchTick.Topic, BenchTick.EventType, new BenchTick(i, padding)));
                 await commit.ExecuteAsync(db);
                 return;
@@ -68,7 +69,7 @@ internal static class EventBusRun
         public Task HandleAsync(EventContext<BenchTick> context, CancellationToken cancellationToken)
         {
             // Recorded when the writes commit, not before, so latency covers the whole handling.
-            context.Writes.Write("INCR", $"{context.Envelope.Source}:consumer-state");
+            context.Writes.Increment($"{context.Envelope.Source}:consumer-state");
             context.OnCommitted(() => recorder.Handled(context.Event.Seq));
             return Task.CompletedTask;
         }

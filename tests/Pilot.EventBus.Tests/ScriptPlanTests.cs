@@ -1,3 +1,4 @@
+using Pilot.Storage;
 using StackExchange.Redis;
 
 namespace Pilot.EventBus.Tests;

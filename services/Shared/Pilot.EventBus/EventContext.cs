@@ -1,5 +1,5 @@
 using Pilot.EventBus.Envelope;
-using StackExchange.Redis;
+using Pilot.Storage;
 
 namespace Pilot.EventBus;
 
@@ -10,11 +10,10 @@ public sealed class EventContext<TEvent>
     private readonly IEventOutbox _outbox;
     private readonly List<Action> _afterCommit;
 
-    internal EventContext(TEvent evt, CloudEventEnvelope envelope, IDatabase database, IStateWrites writes, IEventOutbox outbox, List<Action> afterCommit)
+    internal EventContext(TEvent evt, CloudEventEnvelope envelope, IStateWrites writes, IEventOutbox outbox, List<Action> afterCommit)
     {
         Event = evt;
         Envelope = envelope;
-        Database = database;
         Writes = writes;
         _outbox = outbox;
         _afterCommit = afterCommit;
@@ -24,9 +23,6 @@ public sealed class EventContext<TEvent>
 
     /// <summary>The CloudEvents attributes (id, source, time, trace) as received.</summary>
     public CloudEventEnvelope Envelope { get; }
-
-    /// <summary>For reads before deciding what to write. Writes made here bypass deduplication.</summary>
-    public IDatabase Database { get; }
 
     /// <summary>Hand every write here; they commit in one step with the "handled" marker, only if this event was not handled before.</summary>
     public IStateWrites Writes { get; }

@@ -1,8 +1,8 @@
 namespace Pilot.EventBus;
 
 /// <summary>
-/// Handles one event type. Read through <see cref="EventContext{TEvent}.Database"/> and write only by
-/// handing writes to <see cref="EventContext{TEvent}.Writes"/>: the bus commits them in one step with the
+/// Handles one event type. Read through the service's own storage and write only by handing writes to
+/// <see cref="EventContext{TEvent}.Writes"/>: the bus commits them in one step with the
 /// "already handled" marker, so a redelivered event changes nothing.
 /// Throw to have the event retried; throw <see cref="PoisonEventException"/> when retrying cannot help.
 /// </summary>

@@ -1,3 +1,4 @@
+using Pilot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Pilot.EventBus.Tests.Support;
 using Pilot.Testing;
@@ -182,7 +183,7 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
             probe.NextCall();
             foreach (var part in Parts)
             {
-                context.Writes.Write("INCR", $"{probe.StateKey}:{context.Event.Key}:{part}");
+                context.Writes.Increment($"{probe.StateKey}:{context.Event.Key}:{part}");
             }
 
             return Task.CompletedTask;
@@ -209,7 +210,7 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
         {
             probe.NextCall();
             refusal.Apply(context.Event.Key, context.Writes);
-            context.Writes.Write("RPUSH", probe.StateKey, context.Event.Key);
+            context.Writes.ListRightPush(probe.StateKey, context.Event.Key);
             return Task.CompletedTask;
         }
     }
@@ -221,7 +222,7 @@ public sealed class BatchCommitTests(RedisServerFixture redis) : IAsyncLifetime
         {
             probe.NextCall();
             await Task.Delay(2, cancellationToken);
-            context.Writes.Write("HINCRBY", probe.StateKey, context.Event.Key, 1);
+            context.Writes.HashIncrement(probe.StateKey, context.Event.Key);
         }
     }
 }

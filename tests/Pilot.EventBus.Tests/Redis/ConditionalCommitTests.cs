@@ -1,3 +1,4 @@
+using Pilot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Pilot.EventBus.Tests.Support;
 using Pilot.Testing;
@@ -25,7 +26,7 @@ public sealed class ConditionalCommitTests(RedisServerFixture redis)
             commit.Absent(prefix + ":absent");
             commit.StringEquals(prefix + ":string", expectedString);
             commit.HashFieldEquals(prefix + ":hash", "version", expectedVersion);
-            commit.Write("SET", prefix + ":written", "yes");
+            commit.StringSet(prefix + ":written", "yes");
             commit.Append(outbox.Prepare(topic, "pilot.test.committed.v1", new { key = "K" }, "fixed-id"));
             return await commit.ExecuteAsync(_db);
         }
@@ -52,7 +53,7 @@ public sealed class ConditionalCommitTests(RedisServerFixture redis)
             var commit = new ConditionalCommit();
             commit.Claim(prefix + ":first", "mine", TimeSpan.FromMinutes(5));
             commit.Claim(prefix + secondClaim, new byte[] { 0, 1, 2, 255 });
-            commit.Write("HSET", prefix + ":written", "a", "1", "b", new byte[] { 0, 10, 13 });
+            commit.HashSet(prefix + ":written", new HashEntry("a", "1"), new HashEntry("b", new byte[] { 0, 10, 13 }));
             return await commit.ExecuteAsync(_db);
         }
 

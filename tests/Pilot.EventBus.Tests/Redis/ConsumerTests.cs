@@ -208,13 +208,13 @@ public sealed class ConsumerTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     /// <summary>Reads the count the events before it left and appends it, then counts itself.</summary>
-    private sealed class SequenceHandler(HandlerProbe probe) : IEventHandler<ParcelShipped>
+    private sealed class SequenceHandler(HandlerProbe probe, IConnectionMultiplexer redis) : IEventHandler<ParcelShipped>
     {
         public async Task HandleAsync(EventContext<ParcelShipped> context, CancellationToken cancellationToken)
         {
-            var before = (long?)await context.Database.StringGetAsync($"{probe.StateKey}:count") ?? 0;
-            context.Writes.Write("RPUSH", $"{probe.StateKey}:seen", before);
-            context.Writes.Write("INCR", $"{probe.StateKey}:count");
+            var before = (long?)await redis.GetDatabase().StringGetAsync($"{probe.StateKey}:count") ?? 0;
+            context.Writes.ListRightPush($"{probe.StateKey}:seen", before);
+            context.Writes.Increment($"{probe.StateKey}:count");
         }
     }
 

@@ -1,3 +1,4 @@
+using Pilot.Storage;
 using Pilot.EventBus.Consuming;
 using Pilot.Testing;
 using StackExchange.Redis;
@@ -17,11 +18,11 @@ public sealed class HandledEventsCommitTests(RedisServerFixture redis)
         foreach (var n in new[] { 1, 2, 3 })
         {
             var writes = commit.Add($"{prefix}:marker-{n}");
-            writes.Write("HINCRBY", prefix + ":state", "count", n);
+            writes.HashIncrement(prefix + ":state", "count", n);
             writes.Claim($"{prefix}:claimed-{n}", n);
         }
 
-        commit.Transport.Write("SET", prefix + ":acked", "yes");
+        commit.Transport.StringSet(prefix + ":acked", "yes");
 
         var applied = await commit.ExecuteAsync(_db);
 
@@ -45,7 +46,7 @@ public sealed class HandledEventsCommitTests(RedisServerFixture redis)
         await _db.StringSetAsync(prefix + ":taken", "someone");
         var commit = new HandledEventsCommit(TimeSpan.FromDays(7));
         var first = commit.Add(prefix + ":marker-1");
-        first.Write("SET", prefix + ":first", "written");
+        first.StringSet(prefix + ":first", "written");
         var second = commit.Add(prefix + ":marker-2");
         if (kind == "condition")
         {
@@ -56,7 +57,7 @@ public sealed class HandledEventsCommitTests(RedisServerFixture redis)
             second.Claim(prefix + ":taken", "me");
         }
 
-        commit.Transport.Write("SET", prefix + ":acked", "yes");
+        commit.Transport.StringSet(prefix + ":acked", "yes");
 
         Assert.Null(await commit.ExecuteAsync(_db));
         Assert.False(await _db.KeyExistsAsync(prefix + ":first"));
@@ -73,10 +74,10 @@ public sealed class HandledEventsCommitTests(RedisServerFixture redis)
         var commit = new HandledEventsCommit(TimeSpan.FromDays(7));
         var handledBefore = commit.Add(prefix + ":marker-1");
         handledBefore.StringEquals(prefix + ":version", "no longer true");
-        handledBefore.Write("SET", prefix + ":again", "written twice");
+        handledBefore.StringSet(prefix + ":again", "written twice");
         var fresh = commit.Add(prefix + ":marker-2");
         fresh.Absent(prefix + ":absent");
-        fresh.Write("SET", prefix + ":new", "written");
+        fresh.StringSet(prefix + ":new", "written");
 
         var applied = await commit.ExecuteAsync(_db);
 

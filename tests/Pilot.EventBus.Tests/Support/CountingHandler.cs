@@ -11,7 +11,7 @@ public sealed class CountingHandler<TEvent>(HandlerProbe probe) : IEventHandler<
             throw error;
         }
 
-        context.Writes.Write("HINCRBY", probe.StateKey, context.Event.Key, 1);
+        context.Writes.HashIncrement(probe.StateKey, context.Event.Key);
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pilot.EventBus;
+using Pilot.Storage;
 using Pilot.Filing.Domain.Auditing;
 using Pilot.Filing.Domain.Deadlines;
 using Pilot.Filing.Domain.Events;
@@ -176,10 +177,10 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         // The request id is claimed with its answer in one step; a retry of it that committed first fails this commit.
         script.Claim(FilingKeys.Request(reply.Subject, reply.RequestId), StoredReplyFormat.Write(reply), options.Value.RequestRetention);
 
-        script.Write("HSET", key, "version", filing.Version, "record", change.Record);
+        script.HashSet(key, new HashEntry("version", filing.Version), new HashEntry("record", change.Record));
         if (change.DropLegacyState)
         {
-            script.Write("HDEL", key, "state", "creditCode");
+            script.HashDelete(key, "state", "creditCode");
         }
 
         var firstSeen = change.FirstSubmittedAt.ToUnixTimeMilliseconds();
@@ -189,38 +190,38 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         {
             foreach (var index in new[] { FilingKeys.AllFilings, FilingKeys.RegionFilings(region), FilingKeys.OrganisationFilings(filing.OrganisationId) })
             {
-                script.Write("ZADD", index, "NX", firstSeen, filing.FilingId);
+                script.SortedSetAdd(index, filing.FilingId, firstSeen, onlyIfNew: true);
             }
         }
 
-        script.Write("INCR", FilingKeys.RegionVersion(region));
+        script.Increment(FilingKeys.RegionVersion(region));
         if (movedRegion)
         {
-            script.Write("INCR", FilingKeys.RegionVersion(change.PreviousRegionCode!));
-            script.Write("ZREM", FilingKeys.RegionFilings(change.PreviousRegionCode!), filing.FilingId);
+            script.Increment(FilingKeys.RegionVersion(change.PreviousRegionCode!));
+            script.SortedSetRemove(FilingKeys.RegionFilings(change.PreviousRegionCode!), filing.FilingId);
             foreach (var status in Enum.GetValues<FilingStatus>())
             {
-                script.Write("ZREM", FilingKeys.RegionStatusFilings(change.PreviousRegionCode!, status), filing.FilingId);
+                script.SortedSetRemove(FilingKeys.RegionStatusFilings(change.PreviousRegionCode!, status), filing.FilingId);
             }
         }
         else if (change.PreviousStatus is { } before && before != filing.Status)
         {
-            script.Write("ZREM", FilingKeys.RegionStatusFilings(region, before), filing.FilingId);
+            script.SortedSetRemove(FilingKeys.RegionStatusFilings(region, before), filing.FilingId);
         }
 
-        script.Write("ZADD", FilingKeys.RegionStatusFilings(region, filing.Status), firstSeen, filing.FilingId);
-        script.Write("XADD", FilingKeys.RegionChanges(region), "*", "kind", change.Kind.ToString(), "record", change.Record);
+        script.SortedSetAdd(FilingKeys.RegionStatusFilings(region, filing.Status), filing.FilingId, firstSeen);
+        script.StreamAdd(FilingKeys.RegionChanges(region), null, new NameValueEntry("kind", change.Kind.ToString()), new NameValueEntry("record", change.Record));
         // The due list only changes when the filing starts, or stops, waiting for the organisation (a rejection).
         if (change.PreviousStatus is not { } was || (was == FilingStatus.Rejected) != (filing.Status == FilingStatus.Rejected))
         {
             var item = new TrackedItem(filing.FilingId, TrackedItemKind.LocalFiling, filing.OrganisationId, Done: filing.Status != FilingStatus.Rejected);
-            script.Write("HSET", FilingKeys.DueItems(filing.BatchId), $"{item.Kind}:{item.ItemId}", StorageJson.Write(item));
+            script.HashSet(FilingKeys.DueItems(filing.BatchId), new HashEntry($"{item.Kind}:{item.ItemId}", StorageJson.Write(item)));
         }
 
         var record = StorageJson.Write(audit);
         foreach (var auditStream in AuditStreams(audit, [filing.Region.Code]))
         {
-            script.Write("XADD", auditStream, "*", "record", record);
+            script.StreamAdd(auditStream, null, new NameValueEntry("record", record));
         }
 
         for (var i = 0; i < events.Count; i++)

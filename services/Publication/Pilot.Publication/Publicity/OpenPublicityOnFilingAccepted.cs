@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Pilot.EventBus;
 using Pilot.SharedKernel;
+using StackExchange.Redis;
 
 namespace Pilot.Publication.Publicity;
 
@@ -32,11 +33,11 @@ internal sealed class OpenPublicityOnFilingAccepted(IOptions<PublicationOptions>
         }
         var publicity = BranchPublicity.For(accepted with { OccurredAt = acceptedAt }, PublicityPeriod.After(acceptedAt, options.Value.PublicityWorkingDays, calendar));
         var closesOn = publicity.Period.ClosesOn;
-        context.Writes.Write(
-            "HSET", PublicationKeys.Publicity(publicity.FilingId),
-            "record", JsonSerializer.Serialize(publicity, Json),
-            "closesOn", closesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        context.Writes.Write("ZADD", PublicationKeys.ByClosingDay, closesOn.DayNumber, publicity.FilingId);
+        context.Writes.HashSet(
+            PublicationKeys.Publicity(publicity.FilingId),
+            new HashEntry("record", JsonSerializer.Serialize(publicity, Json)),
+            new HashEntry("closesOn", closesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        context.Writes.SortedSetAdd(PublicationKeys.ByClosingDay, publicity.FilingId, closesOn.DayNumber);
         context.Publish(PublicityScheduled.Of(publicity));
         return Task.CompletedTask;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Pilot.EventBus;
+using Pilot.Storage;
 using Pilot.Registry.Domain.Decisions;
 using Pilot.Registry.Domain.Events;
 using Pilot.Registry.Storage;

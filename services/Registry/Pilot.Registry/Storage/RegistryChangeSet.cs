@@ -1,6 +1,6 @@
 namespace Pilot.Registry.Storage;
 
-/// <summary>The writes one accepted command makes, applied by the runner's <see cref="Pilot.EventBus.ConditionalCommit"/>.</summary>
+/// <summary>The writes one accepted command makes, applied by the runner's <see cref="Pilot.Storage.ConditionalCommit"/>.</summary>
 internal sealed class RegistryChangeSet
 {
     public List<(string Key, string Value)> Sets { get; } = [];
@@ -30,10 +30,10 @@ internal sealed class RegistryChangeSet
         return value;
     }
 
-    public void AddTo(Pilot.EventBus.ConditionalCommit commit)
+    public void AddTo(Pilot.Storage.IStateWrites commit)
     {
-        Sets.ForEach(set => commit.Write("SET", set.Key, set.Value));
-        Indexed.ForEach(entry => commit.Write("ZADD", entry.Index, 0, entry.Member));
-        Unindexed.ForEach(entry => commit.Write("ZREM", entry.Index, entry.Member));
+        Sets.ForEach(set => commit.StringSet(set.Key, set.Value));
+        Indexed.ForEach(entry => commit.SortedSetAdd(entry.Index, entry.Member, 0));
+        Unindexed.ForEach(entry => commit.SortedSetRemove(entry.Index, entry.Member));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.EventBus.Diagnostics;
 using StackExchange.Redis;
+using Pilot.Storage;
 
 namespace Pilot.EventBus.Consuming;
 
@@ -22,7 +23,7 @@ internal sealed partial class EventDispatcher(
     /// <param name="commitAlso">Transport work that must commit with the handler's writes (the XACK on Redis Streams).</param>
     /// <param name="markerLookedUp">The caller found the event's marker absent moments ago (with its whole read batch), so it is not looked up again.</param>
     public async Task<DispatchOutcome> DispatchAsync(
-        string topic, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken) =>
+        string topic, CloudEventEnvelope envelope, Action<CommitSteps>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken) =>
         await await BeginAsync(topic, envelope, commitAlso, markerLookedUp, cancellationToken);
 
     /// <summary>
@@ -31,7 +32,7 @@ internal sealed partial class EventDispatcher(
     /// the earlier commit, so it sees what that commit wrote.
     /// </summary>
     public async Task<Task<DispatchOutcome>> BeginAsync(
-        string topic, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken)
+        string topic, CloudEventEnvelope envelope, Action<CommitSteps>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken)
     {
         var subscription = registry.Find(topic, envelope.Type);
         if (subscription is null)
@@ -78,7 +79,7 @@ internal sealed partial class EventDispatcher(
     }
 
     private async Task<Task<DispatchOutcome>> StartHandlerAsync(
-        EventSubscription subscription, CloudEventEnvelope envelope, Action<IStateWrites>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken)
+        EventSubscription subscription, CloudEventEnvelope envelope, Action<CommitSteps>? commitAlso, bool markerLookedUp, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var db = redis.GetDatabase();
@@ -98,7 +99,7 @@ internal sealed partial class EventDispatcher(
             var afterCommit = new List<Action>();
             await using (var scope = scopes.CreateAsyncScope())
             {
-                await subscription.InvokeAsync(scope.ServiceProvider, envelope, db, writes, afterCommit, cancellationToken);
+                await subscription.InvokeAsync(scope.ServiceProvider, envelope, writes, afterCommit, cancellationToken);
             }
 
             return CompleteAsync(commit.ExecuteAsync(db), afterCommit);
@@ -144,11 +145,11 @@ internal sealed partial class EventDispatcher(
     /// drops the shared commit and handles the batch event by event.
     /// </summary>
     public async Task InvokeInBatchAsync(
-        IServiceProvider batchScope, EventSubscription subscription, string topic, CloudEventEnvelope envelope, IDatabase database, IStateWrites writes, List<Action> afterCommit, CancellationToken cancellationToken)
+        IServiceProvider batchScope, EventSubscription subscription, string topic, CloudEventEnvelope envelope, IStateWrites writes, List<Action> afterCommit, CancellationToken cancellationToken)
     {
         using var activity = StartConsumerActivity(topic, envelope);
         activity?.SetTag("pilot.eventbus.batched", true);
-        await subscription.InvokeAsync(batchScope, envelope, database, writes, afterCommit, cancellationToken);
+        await subscription.InvokeAsync(batchScope, envelope, writes, afterCommit, cancellationToken);
     }
 
     /// <summary>One DI scope for a whole batch: the batch commits as one unit of work.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pilot.EventBus.Envelope;
 using Pilot.EventBus.Publishing;
-using StackExchange.Redis;
+using Pilot.Storage;
 
 namespace Pilot.EventBus.Consuming;
 
@@ -16,7 +16,7 @@ internal abstract class EventSubscription
 
     public abstract Type HandlerType { get; }
 
-    internal abstract Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IDatabase database, IStateWrites writes, List<Action> afterCommit, CancellationToken cancellationToken);
+    internal abstract Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IStateWrites writes, List<Action> afterCommit, CancellationToken cancellationToken);
 }
 
 internal sealed class EventSubscription<TEvent, THandler> : EventSubscription
@@ -29,12 +29,12 @@ internal sealed class EventSubscription<TEvent, THandler> : EventSubscription
 
     public override Type HandlerType => typeof(THandler);
 
-    internal override Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IDatabase database, IStateWrites writes, List<Action> afterCommit, CancellationToken cancellationToken)
+    internal override Task InvokeAsync(IServiceProvider scope, CloudEventEnvelope envelope, IStateWrites writes, List<Action> afterCommit, CancellationToken cancellationToken)
     {
         var evt = ReadData(envelope);
         var handler = scope.GetRequiredService<THandler>();
         var outbox = scope.GetRequiredService<IEventOutbox>();
-        return handler.HandleAsync(new EventContext<TEvent>(evt, envelope, database, writes, outbox, afterCommit), cancellationToken);
+        return handler.HandleAsync(new EventContext<TEvent>(evt, envelope, writes, outbox, afterCommit), cancellationToken);
     }
 
     private static TEvent ReadData(CloudEventEnvelope envelope)

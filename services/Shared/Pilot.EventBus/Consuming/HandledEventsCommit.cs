@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Pilot.Storage;
 
 namespace Pilot.EventBus.Consuming;
 
@@ -103,7 +104,7 @@ internal sealed class HandledEventsCommit
 
     /// <summary>
     /// Per event (in the order added) whether its writes were applied (false: handled before), or null when a condition
-    /// did not hold and nothing was written. Events appended by applied handlers then count as published.
+    /// did not hold and nothing was written. The after-commit actions of applied handlers (their events counted as published) then run.
     /// </summary>
     public async Task<bool[]?> ExecuteAsync(IDatabase database)
     {
@@ -163,7 +164,7 @@ internal sealed class HandledEventsCommit
         {
             if (applied[i])
             {
-                events[i].Steps.Events.ForEach(evt => evt.Committed());
+                events[i].Steps.AfterCommit.ForEach(action => action());
             }
         }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pilot.EventBus.Consuming;
 using StackExchange.Redis;
+using Pilot.Storage;
 
 namespace Pilot.EventBus.Redis;
 
@@ -184,7 +185,7 @@ internal sealed partial class RedisStreamConsumer
                 var afterCommit = new List<Action>();
                 try
                 {
-                    await dispatcher.InvokeInBatchAsync(batch.Scope.ServiceProvider, subscription, entry.Topic, envelope, db, writes, afterCommit, cancellationToken);
+                    await dispatcher.InvokeInBatchAsync(batch.Scope.ServiceProvider, subscription, entry.Topic, envelope, writes, afterCommit, cancellationToken);
                 }
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
                 {

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Pilot.EventBus;
+namespace Pilot.Storage;
 
 /// <summary>
 /// Builds the arguments of the commit scripts: KEYS, and ARGV whose first entry is a plan of small numbers, one byte

@@ -1,14 +1,14 @@
 using StackExchange.Redis;
 
-namespace Pilot.EventBus;
+namespace Pilot.Storage;
 
 /// <summary>
 /// A state change and its events as one Lua script: the conditions (a key absent, a string or a hash
 /// field equal to what was read) are checked, the claims (keys set only if absent) made, and the writes
 /// and event appends applied in one atomic step, in one round trip. A WATCH-conditioned MULTI/EXEC gives the same guarantee, but
 /// StackExchange.Redis checks its conditions in an extra round trip while holding the shared
-/// connection, so concurrent commands queue behind each other. The outbox's counterpart of
-/// <see cref="IEventOutbox.Enlist{TEvent}"/> for services that commit this way.
+/// connection, so concurrent commands queue behind each other. Events go in as
+/// stream appends (the event bus's <c>Append</c>), so a state change and its announcement land together.
 /// </summary>
 public sealed class ConditionalCommit : IStateWrites
 {
@@ -74,11 +74,29 @@ public sealed class ConditionalCommit : IStateWrites
 
     public void Claim(string key, RedisValue value, TimeSpan? expiry = null) => steps.Claim(key, value, expiry);
 
-    public void Write(string command, string key, params RedisValue[] values) => steps.Write(command, key, values);
+    public void StringSet(string key, RedisValue value, TimeSpan? expiry = null) => steps.StringSet(key, value, expiry);
 
-    public void Append(PreparedEvent evt) => steps.Append(evt);
+    public void Increment(string key) => steps.Increment(key);
 
-    /// <summary>True when every condition held and everything was written; then the appended events count as published.</summary>
+    public void Delete(string key) => steps.Delete(key);
+
+    public void HashSet(string key, params IReadOnlyList<HashEntry> fields) => steps.HashSet(key, fields);
+
+    public void HashDelete(string key, params IReadOnlyList<string> fields) => steps.HashDelete(key, fields);
+
+    public void HashIncrement(string key, string field, long by = 1) => steps.HashIncrement(key, field, by);
+
+    public void SortedSetAdd(string key, string member, double score, bool onlyIfNew = false) => steps.SortedSetAdd(key, member, score, onlyIfNew);
+
+    public void SortedSetRemove(string key, string member) => steps.SortedSetRemove(key, member);
+
+    public void ListRightPush(string key, RedisValue value) => steps.ListRightPush(key, value);
+
+    public void StreamAdd(string key, long? maxLength, params IReadOnlyList<NameValueEntry> fields) => steps.StreamAdd(key, maxLength, fields);
+
+    public void OnCommitted(Action action) => steps.OnCommitted(action);
+
+    /// <summary>True when every condition held and everything was written; then the <see cref="OnCommitted"/> actions run.</summary>
     public async Task<bool> ExecuteAsync(IDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -103,7 +121,7 @@ public sealed class ConditionalCommit : IStateWrites
             return false;
         }
 
-        steps.Events.ForEach(evt => evt.Committed());
+        steps.AfterCommit.ForEach(action => action());
         return true;
     }
 }
