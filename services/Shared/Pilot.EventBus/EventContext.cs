@@ -1,4 +1,5 @@
 using Pilot.EventBus.Envelope;
+using Pilot.SharedKernel;
 using Pilot.Storage;
 
 namespace Pilot.EventBus;
@@ -9,9 +10,12 @@ public sealed class EventContext<TEvent>
 {
     private readonly IEventOutbox _outbox;
     private readonly List<Action> _afterCommit;
+    private readonly string _appId;
+    private int _published;
 
-    internal EventContext(TEvent evt, CloudEventEnvelope envelope, IStateWrites writes, IEventOutbox outbox, List<Action> afterCommit)
+    internal EventContext(TEvent evt, CloudEventEnvelope envelope, IStateWrites writes, IEventOutbox outbox, List<Action> afterCommit, string appId)
     {
+        _appId = appId;
         Event = evt;
         Envelope = envelope;
         Writes = writes;
@@ -27,11 +31,14 @@ public sealed class EventContext<TEvent>
     /// <summary>Hand every write here; they commit in one step with the "handled" marker, only if this event was not handled before.</summary>
     public IStateWrites Writes { get; }
 
-    /// <summary>Publishes a follow-up event with the writes, so it goes out exactly when the state changes. Returns its CloudEvents id.</summary>
+    /// <summary>
+    /// Publishes a follow-up event with the writes, so it goes out exactly when the state changes. Returns its CloudEvents
+    /// id, derived from the event being handled (<see cref="EventIds.ForReaction"/>): handling it again yields the same id.
+    /// </summary>
     public string Publish<TNext>(TNext evt)
         where TNext : IIntegrationEvent
     {
-        var prepared = _outbox.Prepare(TNext.Topic, TNext.EventType, evt);
+        var prepared = _outbox.Prepare(TNext.Topic, TNext.EventType, evt, EventIds.ForReaction(_appId, Envelope.Id, _published++));
         Writes.Append(prepared);
         return prepared.Id;
     }

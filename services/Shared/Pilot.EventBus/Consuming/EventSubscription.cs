@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pilot.EventBus.Envelope;
 using Pilot.EventBus.Publishing;
 using Pilot.Storage;
@@ -34,7 +35,8 @@ internal sealed class EventSubscription<TEvent, THandler> : EventSubscription
         var evt = ReadData(envelope);
         var handler = scope.GetRequiredService<THandler>();
         var outbox = scope.GetRequiredService<IEventOutbox>();
-        return handler.HandleAsync(new EventContext<TEvent>(evt, envelope, writes, outbox, afterCommit), cancellationToken);
+        var appId = scope.GetRequiredService<IOptions<EventBusOptions>>().Value.AppId;
+        return handler.HandleAsync(new EventContext<TEvent>(evt, envelope, writes, outbox, afterCommit, appId), cancellationToken);
     }
 
     private static TEvent ReadData(CloudEventEnvelope envelope)
