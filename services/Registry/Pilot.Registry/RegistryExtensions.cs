@@ -1,16 +1,18 @@
+using Pilot.Commands;
 using Pilot.EventBus;
 using Pilot.Registry.Application;
 using Pilot.Registry.Domain.Decisions;
 using Pilot.Registry.Domain.Occupations;
 using Pilot.Registry.Domain.Queries;
 using Pilot.Registry.Grpc;
+using Pilot.Registry.Storage;
 using Pilot.ServiceDefaults.Redis;
 
 namespace Pilot.Registry;
 
 public static class RegistryExtensions
 {
-    public const string AppId = "registry";
+    public const string AppId = Domain.Events.RegistryTopic.AppId;
 
     public static WebApplicationBuilder AddRegistryService(this WebApplicationBuilder builder)
     {
@@ -21,7 +23,7 @@ public static class RegistryExtensions
         builder.Services.AddSingleton(OccupationCatalogue.Default);
         builder.Services.AddSingleton<RegistryDecider>();
         builder.Services.AddSingleton<RegistryQueries>();
-        builder.Services.AddSingleton<RegistryCommandRunner>();
+        builder.Services.AddCommandPipeline(builder.Configuration, AppId, RegistryJson.Options);
         builder.Services.AddSingleton<RegistryCommands>();
         builder.Services.AddSingleton<RegistryReads>();
         return builder;

@@ -3,21 +3,18 @@ using Pilot.Registry.Domain.Model;
 using Pilot.Registry.Domain.Occupations;
 using Pilot.Registry.Domain.Queries;
 using Pilot.Registry.Domain.State;
-using Pilot.Registry.Grpc;
 using Pilot.Registry.Storage;
 using Pilot.SharedKernel;
 using StackExchange.Redis;
-using Proto = Pilot.Protos.Registry;
 
 namespace Pilot.Registry.Application;
 
-/// <summary>Reads, authorised by the domain's queries, paged over the sorted indexes.</summary>
-internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQueries queries, OccupationCatalogue catalogue)
+/// <summary>Reads, authorised by the domain's queries, paged over the sorted indexes; domain records out, as the commands.</summary>
+internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQueries queries)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
 
-    /// <summary>R5 as a reader sees it: recommended for the branch's batch, or an industry organisation.</summary>
     /// <summary>The departments whose recommendation for the batch names the organisation (R5: any one admits it).</summary>
     public static IReadOnlyList<string> RecommendedBy(EvaluationOrganisation organisation, string batchId, IRegistryReadModel model) =>
         [.. model.RecommendationsNaming(organisation.Id)
@@ -26,45 +23,49 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 
-    public Proto.ListOccupationsResponse ListOccupations(Proto.ListOccupationsRequest request, Caller caller)
+    /// <summary>Occupations whose code starts with, or whose name contains, <paramref name="query"/>; keyset-paged by code.</summary>
+    public Page<Occupation> ListOccupations(string query, bool inPilotScopeOnly, string pageToken, int pageSize, Caller caller)
     {
-        var query = request.Query.Trim();
-        var matching = queries.ListOccupations(caller, request.InPilotScopeOnly)
+        query = query.Trim();
+        var matching = queries.ListOccupations(caller, inPilotScopeOnly)
             .Where(o => query.Length == 0 || o.Code.StartsWith(query, StringComparison.Ordinal) || o.Name.Contains(query, StringComparison.Ordinal))
             .ToList();
-        var (offset, size) = OffsetPage(request.PageToken, request.PageSize);
-        var response = new Proto.ListOccupationsResponse { Total = matching.Count };
-        response.Occupations.AddRange(matching.Skip(offset).Take(size).Select(RegistryResponseMapper.ToProto));
-        response.NextPageToken = offset + size < matching.Count ? (offset + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
-        return response;
+        var size = PageSize(pageSize);
+        var after = PageTokens.Decode(pageToken);
+        var start = after is null ? 0 : matching.FindIndex(o => string.Equals(o.Code, after, StringComparison.Ordinal)) + 1;
+        if (after is not null && start == 0)
+        {
+            throw DomainException.Invalid("page_token", "page_token must be a next_page_token from an earlier answer of the same list, passed back unchanged");
+        }
+
+        var items = matching.Skip(start).Take(size).ToList();
+        var next = start + size < matching.Count ? PageTokens.Encode(items[^1].Code) : string.Empty;
+        return new Page<Occupation>(items, next, matching.Count);
     }
 
-    public Proto.Occupation GetOccupation(string code, Caller caller) =>
-        RegistryResponseMapper.ToProto(queries.GetOccupation(caller, code));
+    public Occupation GetOccupation(string code, Caller caller) => queries.GetOccupation(caller, code);
 
-    public async Task<Proto.Batch> GetBatchAsync(string batchId, Caller caller)
+    public async Task<Batch> GetBatchAsync(string batchId, Caller caller)
     {
         var snapshot = await SnapshotAsync(RegistryKeys.Batch(batchId)).ConfigureAwait(false);
-        return RegistryResponseMapper.ToProto(RegistryQueries.GetBatch(caller, batchId, snapshot));
+        return RegistryQueries.GetBatch(caller, batchId, snapshot);
     }
 
-    public async Task<Proto.ListBatchesResponse> ListBatchesAsync(Caller caller)
+    public async Task<IReadOnlyList<Batch>> ListBatchesAsync(Caller caller)
     {
         var snapshot = Snapshot();
         var ids = await redis.GetDatabase().SortedSetRangeByRankAsync(RegistryKeys.Batches).ConfigureAwait(false);
         await snapshot.PrefetchAsync(ids.Select(id => RegistryKeys.Batch(id.ToString()))).ConfigureAwait(false);
-        var response = new Proto.ListBatchesResponse();
-        response.Batches.AddRange(ids.Select(id => RegistryQueries.GetBatch(caller, id.ToString(), snapshot)).Select(RegistryResponseMapper.ToProto));
-        return response;
+        return [.. ids.Select(id => RegistryQueries.GetBatch(caller, id.ToString(), snapshot))];
     }
 
-    public async Task<Proto.Department> GetDepartmentAsync(string departmentId, Caller caller)
+    public async Task<Department> GetDepartmentAsync(string departmentId, Caller caller)
     {
         var snapshot = await SnapshotAsync(RegistryKeys.Department(departmentId)).ConfigureAwait(false);
-        return RegistryResponseMapper.ToProto(RegistryQueries.GetDepartment(caller, departmentId, snapshot));
+        return RegistryQueries.GetDepartment(caller, departmentId, snapshot);
     }
 
-    public async Task<Proto.Organisation> GetOrganisationAsync(string organisationId, Caller caller)
+    public async Task<OrganisationView> GetOrganisationAsync(string organisationId, Caller caller)
     {
         var snapshot = await SnapshotAsync(RegistryKeys.Organisation(organisationId), RegistryKeys.RecommendationsNaming(organisationId)).ConfigureAwait(false);
         if (snapshot.FindOrganisation(organisationId) is { } organisation)
@@ -72,37 +73,31 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
             await snapshot.PrefetchAsync([RegistryKeys.Exception(organisation.CreditCode)]).ConfigureAwait(false);
         }
 
-        return RegistryResponseMapper.ToProto(RegistryQueries.GetOrganisation(caller, organisationId, snapshot), catalogue);
+        return RegistryQueries.GetOrganisation(caller, organisationId, snapshot);
     }
 
-    public async Task<Proto.Recommendation> GetRecommendationAsync(Proto.GetRecommendationRequest request, Caller caller)
+    public async Task<Recommendation> GetRecommendationAsync(string batchId, string departmentId, Caller caller)
     {
-        RegistryPermissions.Demand(RegistryPermissions.MayReadDepartment(caller, request.DepartmentId), caller, $"read the recommendations of {request.DepartmentId}");
-        var snapshot = await SnapshotAsync(RegistryKeys.Recommendation(request.BatchId, request.DepartmentId)).ConfigureAwait(false);
-        var recommendation = snapshot.FindRecommendation(request.BatchId, request.DepartmentId)
-            ?? throw DomainException.NotFound("department_id", $"{request.DepartmentId} has made no recommendation for batch {request.BatchId}");
-        return RegistryResponseMapper.ToProto(recommendation);
+        RegistryPermissions.Demand(RegistryPermissions.MayReadDepartment(caller, departmentId), caller, $"read the recommendations of {departmentId}");
+        var snapshot = await SnapshotAsync(RegistryKeys.Recommendation(batchId, departmentId)).ConfigureAwait(false);
+        return snapshot.FindRecommendation(batchId, departmentId)
+            ?? throw DomainException.NotFound("department_id", $"{departmentId} has made no recommendation for batch {batchId}");
     }
 
-    public async Task<Proto.ListOrganisationsResponse> ListOrganisationsAsync(Proto.ListOrganisationsRequest request, Caller caller)
+    public async Task<Page<OrganisationView>> ListOrganisationsAsync(string pageToken, int pageSize, Caller caller)
     {
-        var (ids, next) = await PageAsync(RegistryKeys.Organisations, request.PageToken, request.PageSize).ConfigureAwait(false);
+        var (ids, next) = await PageAsync(RegistryKeys.Organisations, pageToken, pageSize).ConfigureAwait(false);
         var snapshot = Snapshot();
         await snapshot.PrefetchAsync(ids.SelectMany(id => new[] { RegistryKeys.Organisation(id), RegistryKeys.RecommendationsNaming(id) })).ConfigureAwait(false);
         await snapshot.PrefetchAsync(ids.Select(snapshot.FindOrganisation).OfType<EvaluationOrganisation>().Select(o => RegistryKeys.Exception(o.CreditCode))).ConfigureAwait(false);
-        var response = new Proto.ListOrganisationsResponse { NextPageToken = next };
-        foreach (var organisation in ids.Select(snapshot.FindOrganisation).OfType<EvaluationOrganisation>())
-        {
-            if (RegistryPermissions.MayReadOrganisation(caller, organisation, snapshot.RecommendationsNaming(organisation.Id)))
-            {
-                response.Organisations.Add(RegistryResponseMapper.ToProto(new OrganisationView(organisation, snapshot.FindException(organisation.CreditCode)), catalogue));
-            }
-        }
-
-        return response;
+        var readable = ids.Select(snapshot.FindOrganisation).OfType<EvaluationOrganisation>()
+            .Where(organisation => RegistryPermissions.MayReadOrganisation(caller, organisation, snapshot.RecommendationsNaming(organisation.Id)))
+            .Select(organisation => new OrganisationView(organisation, snapshot.FindException(organisation.CreditCode)))
+            .ToList();
+        return new Page<OrganisationView>(readable, next);
     }
 
-    public async Task<Proto.Branch> GetBranchAsync(string branchId, Caller caller)
+    public async Task<RecommendedBranch> GetBranchAsync(string branchId, Caller caller)
     {
         var snapshot = await SnapshotAsync(RegistryKeys.Branch(branchId)).ConfigureAwait(false);
         if (snapshot.FindBranch(branchId) is { } branch)
@@ -112,12 +107,12 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
 
         var view = RegistryQueries.GetBranch(caller, branchId, snapshot);
         var organisation = snapshot.FindOrganisation(view.Branch.OrganisationId)!;
-        return RegistryResponseMapper.ToProto(view, RecommendedBy(organisation, view.Branch.BatchId, snapshot), catalogue);
+        return new RecommendedBranch(view, RecommendedBy(organisation, view.Branch.BatchId, snapshot));
     }
 
-    public async Task<Proto.ListBranchesResponse> ListBranchesAsync(Proto.ListBranchesRequest request, Caller caller)
+    public async Task<Page<RecommendedBranch>> ListBranchesAsync(string regionCode, string organisationId, string pageToken, int pageSize, Caller caller)
     {
-        var region = request.RegionCode.Trim();
+        var region = regionCode.Trim();
         if (region.Length == 0 && caller.Is(Roles.ProvincialHr))
         {
             region = caller.Region ?? string.Empty;
@@ -132,10 +127,10 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
             }
         }
 
-        var index = request.OrganisationId.Trim() is { Length: > 0 } organisationId
-            ? RegistryKeys.BranchesOfOrganisation(organisationId)
+        var index = organisationId.Trim() is { Length: > 0 } organisation
+            ? RegistryKeys.BranchesOfOrganisation(organisation)
             : region.Length > 0 ? RegistryKeys.BranchesOfRegion(region) : RegistryKeys.Branches;
-        var (ids, next) = await PageAsync(index, request.PageToken, request.PageSize).ConfigureAwait(false);
+        var (ids, next) = await PageAsync(index, pageToken, pageSize).ConfigureAwait(false);
         var snapshot = Snapshot();
         await snapshot.PrefetchAsync(ids.Select(RegistryKeys.Branch)).ConfigureAwait(false);
         var branches = ids.Select(snapshot.FindBranch).OfType<Branch>()
@@ -143,14 +138,10 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
             .ToList();
         await snapshot.PrefetchAsync(branches.SelectMany(BranchContext)).ConfigureAwait(false);
 
-        var response = new Proto.ListBranchesResponse { NextPageToken = next };
-        foreach (var view in RegistryQueries.ReadableBranches(caller, branches, snapshot))
-        {
-            var organisation = snapshot.FindOrganisation(view.Branch.OrganisationId)!;
-            response.Branches.Add(RegistryResponseMapper.ToProto(view, RecommendedBy(organisation, view.Branch.BatchId, snapshot), catalogue));
-        }
-
-        return response;
+        var readable = RegistryQueries.ReadableBranches(caller, branches, snapshot)
+            .Select(view => new RecommendedBranch(view, RecommendedBy(snapshot.FindOrganisation(view.Branch.OrganisationId)!, view.Branch.BatchId, snapshot)))
+            .ToList();
+        return new Page<RecommendedBranch>(readable, next);
     }
 
     private RegistrySnapshot Snapshot() => new(redis.GetDatabase());
@@ -174,22 +165,11 @@ internal sealed class RegistryReads(IConnectionMultiplexer redis, RegistryQuerie
     private async Task<(IReadOnlyList<string> Ids, string Next)> PageAsync(string index, string pageToken, int pageSize)
     {
         var size = PageSize(pageSize);
-        var start = string.IsNullOrEmpty(pageToken) ? RedisValue.Null : (RedisValue)pageToken;
+        var start = PageTokens.Decode(pageToken) is { } after ? (RedisValue)after : RedisValue.Null;
         var members = await redis.GetDatabase().SortedSetRangeByValueAsync(
             index, start, RedisValue.Null, Exclude.Start, Order.Ascending, 0, size + 1).ConfigureAwait(false);
         var ids = members.Take(size).Select(m => m.ToString()).ToList();
-        return (ids, members.Length > size ? ids[^1] : string.Empty);
-    }
-
-    private static (int Offset, int Size) OffsetPage(string pageToken, int pageSize)
-    {
-        var offset = 0;
-        if (!string.IsNullOrEmpty(pageToken) && (!int.TryParse(pageToken, System.Globalization.CultureInfo.InvariantCulture, out offset) || offset < 0))
-        {
-            throw DomainException.Invalid("page_token", "page_token must be a next_page_token from an earlier answer");
-        }
-
-        return (offset, PageSize(pageSize));
+        return (ids, members.Length > size ? PageTokens.Encode(ids[^1]) : string.Empty);
     }
 
     private static int PageSize(int requested) =>

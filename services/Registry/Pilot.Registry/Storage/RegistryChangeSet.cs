@@ -16,22 +16,25 @@ internal sealed class RegistryChangeSet
 
     public void Unindex(string index, string member) => Unindexed.Add((index, member));
 
-    /// <summary>Removes the write of <paramref name="key"/> and returns its value, for a caller that writes it another way.</summary>
-    public string? TakeSet(string key)
+    public List<(string Key, string Value)> Claims { get; } = [];
+
+    /// <summary>Turns the write of <paramref name="key"/> into a claim (SET NX); false when the change does not write it.</summary>
+    public bool ClaimSet(string key)
     {
         var at = Sets.FindIndex(set => set.Key == key);
         if (at < 0)
         {
-            return null;
+            return false;
         }
 
-        var value = Sets[at].Value;
+        Claims.Add(Sets[at]);
         Sets.RemoveAt(at);
-        return value;
+        return true;
     }
 
     public void AddTo(Pilot.Storage.IStateWrites commit)
     {
+        Claims.ForEach(claim => commit.Claim(claim.Key, claim.Value));
         Sets.ForEach(set => commit.StringSet(set.Key, set.Value));
         Indexed.ForEach(entry => commit.SortedSetAdd(entry.Index, entry.Member, 0));
         Unindexed.ForEach(entry => commit.SortedSetRemove(entry.Index, entry.Member));

@@ -22,7 +22,6 @@ internal static class RegistryKeys
 
     public static string CreditCodeHolder(UnifiedSocialCreditCode creditCode) => $"registry:credit:{creditCode.Value}";
 
-    public static string Request(string callerSubject, string requestId) => $"registry:request:{callerSubject}:{requestId}";
 
     public const string Batches = "registry:index:batches";
 

@@ -1,6 +1,8 @@
+using Pilot.Commands;
 using Pilot.Registry.Domain.Model;
 using Pilot.Registry.Domain.State;
 using Pilot.SharedKernel;
+using Pilot.Storage;
 using StackExchange.Redis;
 
 namespace Pilot.Registry.Storage;
@@ -11,12 +13,44 @@ namespace Pilot.Registry.Storage;
 /// instead of stored. Keys a command is known to need are fetched up front in one round trip;
 /// anything else is read on demand.
 /// </summary>
-internal sealed class RegistrySnapshot(IDatabase database) : IRegistryReadModel
+internal sealed class RegistrySnapshot(IDatabase database) : IRegistryReadModel, ICommandReads
 {
     private readonly Dictionary<string, RedisValue> read = new(StringComparer.Ordinal);
+    private readonly HashSet<string> claimed = new(StringComparer.Ordinal);
 
     /// <summary>Every key read, with the value seen (null when absent).</summary>
     public IReadOnlyDictionary<string, RedisValue> Reads => read;
+
+    /// <summary>Every key read must still hold the value seen; a key read as absent and now written is claimed instead (<see cref="ClaimCreated"/>).</summary>
+    public void AddConditions(IStateWrites commit)
+    {
+        foreach (var (key, value) in read)
+        {
+            if (!value.IsNull)
+            {
+                commit.StringEquals(key, value);
+            }
+            else if (!claimed.Contains(key))
+            {
+                commit.Absent(key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A key read as absent that the change creates (a new record, a credit code's holder) is claimed with SET NX:
+    /// one step where a condition and a write would take two.
+    /// </summary>
+    public void ClaimCreated(RegistryChangeSet changes)
+    {
+        foreach (var (key, value) in read)
+        {
+            if (value.IsNull && changes.ClaimSet(key))
+            {
+                claimed.Add(key);
+            }
+        }
+    }
 
     public async Task PrefetchAsync(IEnumerable<string> keys)
     {
