@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pilot.EventBus;
 using Pilot.Publication.Grpc;
-using Pilot.Publication.Publicity;
+using Pilot.Publication.Application;
+using Pilot.Publication.IntegrationEvents;
+using Pilot.Publication.Storage;
 using Pilot.ServiceDefaults.Redis;
 using Pilot.SharedKernel;
 
@@ -9,10 +11,12 @@ namespace Pilot.Publication;
 
 public static class PublicationExtensions
 {
+    public const string AppId = "publication";
+
     public static WebApplicationBuilder AddPublicationService(this WebApplicationBuilder builder)
     {
         builder.AddPilotRedisClient();
-        builder.AddPilotEventBus("publication");
+        builder.AddPilotEventBus(AppId);
 
         var services = builder.Services;
         services.AddOptions<PublicationOptions>()
@@ -20,6 +24,7 @@ public static class PublicationExtensions
             .Validate(options => options.PublicityWorkingDays >= 1, "Pilot:Publication:PublicityWorkingDays must be at least 1")
             .ValidateOnStart();
         services.TryAddSingleton(WorkingDayCalendar.MainlandChina);
+        services.TryAddSingleton<PublicityStore>();
         services.AddEventHandler<FilingAccepted, OpenPublicityOnFilingAccepted>();
         return builder;
     }

@@ -36,9 +36,13 @@ public sealed class EventContext<TEvent>
     /// id, derived from the event being handled (<see cref="EventIds.ForReaction"/>): handling it again yields the same id.
     /// </summary>
     public string Publish<TNext>(TNext evt)
-        where TNext : IIntegrationEvent
+        where TNext : IIntegrationEvent =>
+        Publish(TNext.Topic, TNext.EventType, evt!);
+
+    /// <summary>The same for a contract named at run time (the command pipeline's outgoing events).</summary>
+    public string Publish(string topic, string eventType, object data)
     {
-        var prepared = _outbox.Prepare(TNext.Topic, TNext.EventType, evt, EventIds.ForReaction(_appId, Envelope.Id, _published++));
+        var prepared = _outbox.Prepare(topic, eventType, data, EventIds.ForReaction(_appId, Envelope.Id, _published++));
         Writes.Append(prepared);
         return prepared.Id;
     }

@@ -50,6 +50,29 @@ public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_same_acceptance_under_a_new_event_id_opens_and_announces_nothing_again()
+    {
+        _ = factory.Server;
+        var filingId = NewFilingId();
+        await AppendAsync(FilingAcceptedEnvelopes.Json($"first-{Guid.NewGuid():N}", filingId, "京人社备〔2020〕021号"));
+        var key = $"publication:publicity:{filingId}";
+        await UntilAsync(() => factory.Redis.KeyExistsAsync(key), "the publicity was recorded");
+        var recorded = (string?)await factory.Redis.HashGetAsync(key, "record");
+
+        // A copy of the acceptance under another CloudEvents id (a relay publishing twice, a dead letter re-driven by
+        // hand): the filing's publicity exists, so it is neither changed nor announced again.
+        var copyId = $"copy-{Guid.NewGuid():N}";
+        await AppendAsync(FilingAcceptedEnvelopes.Json(copyId, filingId, "京人社备〔2020〕022号"));
+        await UntilAsync(() => factory.Redis.KeyExistsAsync($"publication:handled:{copyId}"), "the copy was handled");
+
+        Assert.Equal(recorded, (string?)await factory.Redis.HashGetAsync(key, "record"));
+        var announced = (await factory.Redis.StreamRangeAsync("publication-events", "-", "+"))
+            .Select(entry => JsonNode.Parse(entry["data"].ToString())!)
+            .Count(envelope => (string?)envelope["data"]!["filingId"] == filingId);
+        Assert.Equal(1, announced);
+    }
+
+    [Fact]
     public async Task An_acceptance_naming_no_filing_goes_to_the_dead_letters_at_once()
     {
         _ = factory.Server;

@@ -1,4 +1,4 @@
-using Pilot.Publication.Publicity;
+using Pilot.Publication.Domain.Publicity;
 using Pilot.SharedKernel;
 
 namespace Pilot.Publication.Tests.Publicity;

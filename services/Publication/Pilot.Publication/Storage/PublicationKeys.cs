@@ -1,4 +1,4 @@
-namespace Pilot.Publication.Publicity;
+namespace Pilot.Publication.Storage;
 
 /// <summary>Publication's own Redis keys; no other service reads them.</summary>
 internal static class PublicationKeys

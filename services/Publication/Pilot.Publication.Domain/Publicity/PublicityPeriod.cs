@@ -1,6 +1,6 @@
 using Pilot.SharedKernel;
 
-namespace Pilot.Publication.Publicity;
+namespace Pilot.Publication.Domain.Publicity;
 
 /// <summary>
 /// The days a filed branch is publicised online (三.5): from the first working day after its filing was accepted,

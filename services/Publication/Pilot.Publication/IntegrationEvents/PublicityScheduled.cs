@@ -1,6 +1,7 @@
 using Pilot.EventBus;
+using Pilot.Publication.Domain.Publicity;
 
-namespace Pilot.Publication.Publicity;
+namespace Pilot.Publication.IntegrationEvents;
 
 /// <summary>
 /// A filed branch goes into online publicity (三.5) from <see cref="OpensOn"/> to <see cref="ClosesOn"/>: what the

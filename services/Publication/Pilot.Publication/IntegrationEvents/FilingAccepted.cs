@@ -1,6 +1,7 @@
 using Pilot.EventBus;
+using Pilot.Publication.Domain.Publicity;
 
-namespace Pilot.Publication.Publicity;
+namespace Pilot.Publication.IntegrationEvents;
 
 /// <summary>
 /// Filing's <c>pilot.filing.filing-accepted.v1</c>, as far as publicity reads it. Publication keeps its own copy
@@ -21,7 +22,8 @@ public sealed record FilingAccepted(
     public static string EventType => "pilot.filing.filing-accepted.v1";
 
     public static string Topic => PilotTopics.Filing;
-}
 
-/// <summary>An occupation of the accepted filing: its 职业分类大典 code and sub-type (工种), if any.</summary>
-public sealed record AcceptedOccupation(string Code, string? SubType = null);
+    /// <summary>The acceptance as the domain reads it, dated <paramref name="acceptedAt"/>.</summary>
+    public AcceptedFiling ToDomain(DateTimeOffset acceptedAt) =>
+        new(FilingId, BatchId, BranchId, OrganisationId, RegionCode, RegionName, FilingNumber, FiledOn, Occupations ?? [], acceptedAt);
+}

@@ -1,4 +1,4 @@
-namespace Pilot.Publication.Publicity;
+namespace Pilot.Publication.Domain.Publicity;
 
 /// <summary>What the online publicity of one filed branch shows, and when it runs.</summary>
 /// <param name="FilingId">The accepted filing (batch/branch).</param>
@@ -18,12 +18,12 @@ public sealed record BranchPublicity(
     PublicityPeriod Period)
 {
     /// <summary>The publicity an accepted filing starts (R5: only an accepted filing is publicised).</summary>
-    public static BranchPublicity For(FilingAccepted accepted, PublicityPeriod period)
+    public static BranchPublicity For(AcceptedFiling accepted, PublicityPeriod period)
     {
         ArgumentNullException.ThrowIfNull(accepted);
         ArgumentNullException.ThrowIfNull(period);
         return new BranchPublicity(
             accepted.FilingId, accepted.BatchId, accepted.BranchId, accepted.OrganisationId, accepted.RegionCode, accepted.RegionName,
-            accepted.FilingNumber, accepted.FiledOn, accepted.Occupations ?? [], accepted.OccurredAt, period);
+            accepted.FilingNumber, accepted.FiledOn, accepted.Occupations, accepted.AcceptedAt, period);
     }
 }

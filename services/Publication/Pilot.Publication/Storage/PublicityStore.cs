@@ -1,0 +1,23 @@
+using System.Globalization;
+using Pilot.Publication.Domain.Publicity;
+using Pilot.Storage;
+using StackExchange.Redis;
+
+namespace Pilot.Publication.Storage;
+
+/// <summary>Publication's publicity records in Redis: read before a decision, written through the decision's commit.</summary>
+internal sealed class PublicityStore(IConnectionMultiplexer redis)
+{
+    public async Task<PublicityReads> ReadAsync(string filingId) =>
+        new(filingId, await redis.GetDatabase().HashGetAsync(PublicationKeys.Publicity(filingId), "record").ConfigureAwait(false));
+
+    public static void Open(IStateWrites writes, BranchPublicity publicity)
+    {
+        var closesOn = publicity.Period.ClosesOn;
+        writes.HashSet(
+            PublicationKeys.Publicity(publicity.FilingId),
+            new HashEntry("record", PublicationJson.Write(publicity)),
+            new HashEntry("closesOn", closesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        writes.SortedSetAdd(PublicationKeys.ByClosingDay, publicity.FilingId, closesOn.DayNumber);
+    }
+}
