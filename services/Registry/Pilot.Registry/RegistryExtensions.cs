@@ -12,7 +12,8 @@ namespace Pilot.Registry;
 
 public static class RegistryExtensions
 {
-    public const string AppId = Domain.Events.RegistryTopic.AppId;
+    /// <summary>The Registry's app id: its consumer group, the prefix of its answers and the seed of its event ids.</summary>
+    public const string AppId = "registry";
 
     public static WebApplicationBuilder AddRegistryService(this WebApplicationBuilder builder)
     {

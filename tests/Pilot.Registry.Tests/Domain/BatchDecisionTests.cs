@@ -17,7 +17,7 @@ public sealed class BatchDecisionTests
         Assert.Equal(BatchStatus.Open, decision.State.Status);
         Assert.Equal("2020年第一批", decision.State.Name);
         var opened = Assert.IsType<BatchOpened>(Assert.Single(decision.Events));
-        Assert.Equal("pilot.registry.batch-opened.v1", opened.EventType);
+        Assert.Equal("pilot.registry.batch-opened.v1", Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(opened).Type);
         Assert.Equal(new DateOnly(2020, 9, 30), opened.PlanStandardsAndFirstListDue);
         Assert.Equal(new DateOnly(2020, 10, 10), opened.LocalFilingGuidanceDue);
         Assert.Equal(new DateOnly(2020, 11, 15), opened.ImplementationPublicityAndDirectoryDue);
@@ -54,7 +54,7 @@ public sealed class BatchDecisionTests
     {
         var decision = Decider.CloseBatch(new CloseBatch("r2", Batch2020), NationalCentre, Seeded());
         Assert.Equal(BatchStatus.Closed, decision.State.Status);
-        Assert.Equal(BatchClosed.Type, Assert.Single(decision.Events).EventType);
+        Assert.Equal(Pilot.Registry.IntegrationEvents.BatchClosed.EventType, Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(Assert.Single(decision.Events)).Type);
 
         var again = Refused(() => Decider.CloseBatch(new CloseBatch("r3", Batch2020), NationalCentre, Seeded().With(decision.State)));
         Assert.Equal(ErrorKind.Precondition, again.Kind);

@@ -19,7 +19,7 @@ public sealed class BranchTests
         Assert.Equal(OrgA, branch.OrganisationId);
         Assert.Equal("上海市", branch.Region.Name);
         var added = Assert.IsType<BranchAdded>(Assert.Single(decision.Events));
-        Assert.Equal("pilot.registry.branch-added.v1", added.EventType);
+        Assert.Equal("pilot.registry.branch-added.v1", Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(added).Type);
         Assert.Equal(("br-1", OrgA, Batch2020, CodeF, "310000", "上海市", false), (added.BranchId, added.OrganisationId, added.BatchId, added.CreditCode, added.RegionCode, added.RegionName, added.IsIndustryOrganisation));
         Assert.Equal("电工", Assert.Single(added.Occupations).Name);
         Assert.Equal([3, 4, 5], added.Occupations[0].Levels);
@@ -143,7 +143,7 @@ public sealed class BranchTests
         Assert.Equal("440000", decision.State.Region.Code);
         Assert.Equal("新名称", decision.State.Name);
         var changed = Assert.IsType<BranchChanged>(Assert.Single(decision.Events));
-        Assert.Equal("pilot.registry.branch-changed.v1", changed.EventType);
+        Assert.Equal("pilot.registry.branch-changed.v1", Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(changed).Type);
         Assert.Equal(("440000", "广东省", "110000"), (changed.RegionCode, changed.RegionName, changed.PreviousRegionCode));
     }
 

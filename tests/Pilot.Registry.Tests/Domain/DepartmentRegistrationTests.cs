@@ -20,7 +20,7 @@ public sealed class DepartmentRegistrationTests
         Assert.Equal([new OccupationRef(Electrician), new OccupationRef(ChineseCook, "热菜")], decision.State.FormerOccupations);
         var registered = Assert.IsType<SponsorRegistered>(Assert.Single(decision.Events));
         Assert.Equal(SponsorKind.GovernmentDepartment, registered.Kind);
-        Assert.Equal("pilot.registry.sponsor-registered.v1", registered.EventType);
+        Assert.Equal("pilot.registry.sponsor-registered.v1", Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(registered).Type);
         Assert.Equal(["电工", "中式烹调师"], registered.Occupations.Select(o => o.Name));
         Assert.Null(registered.IndustryKind);
     }

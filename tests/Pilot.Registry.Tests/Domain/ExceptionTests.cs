@@ -19,7 +19,7 @@ public sealed class ExceptionTests
         Assert.Equal("行业唯一鉴定机构", decision.State.Reason);
         Assert.Equal(Now, decision.State.RecordedAt);
         var recorded = Assert.IsType<ExceptionRecorded>(Assert.Single(decision.Events));
-        Assert.Equal("pilot.registry.exception-recorded.v1", recorded.EventType);
+        Assert.Equal("pilot.registry.exception-recorded.v1", Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(recorded).Type);
         Assert.Null(recorded.PartyId);
         Assert.Equal("centre-user", recorded.RecordedBy);
     }

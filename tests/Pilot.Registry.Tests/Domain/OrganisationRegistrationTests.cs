@@ -23,7 +23,7 @@ public sealed class OrganisationRegistrationTests
         Assert.False(organisation.IsIndustryOrganisation);
         Assert.False(organisation.IsPublished);
         var registered = Assert.IsType<OrganisationRegistered>(Assert.Single(decision.Events));
-        Assert.Equal("pilot.registry.organisation-registered.v1", registered.EventType);
+        Assert.Equal("pilot.registry.organisation-registered.v1", Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(registered).Type);
         Assert.Equal(CodeD, registered.CreditCode);
         Assert.Null(registered.ExceptionReason);
     }
@@ -176,7 +176,7 @@ public sealed class OrganisationRegistrationTests
     {
         var decision = Decider.PublishOrganisation(new PublishOrganisation("r", OrgA), NationalCentre, Seeded());
         Assert.True(decision.State.IsPublished);
-        Assert.Equal(OrganisationPublished.Type, Assert.Single(decision.Events).EventType);
+        Assert.Equal(Pilot.Registry.IntegrationEvents.OrganisationPublished.EventType, Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(Assert.Single(decision.Events)).Type);
 
         var again = Refused(() => Decider.PublishOrganisation(new PublishOrganisation("r", OrgA), NationalCentre, Seeded().With(decision.State)));
         Assert.Equal(ErrorKind.Precondition, again.Kind);

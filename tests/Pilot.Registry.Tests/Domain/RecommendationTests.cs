@@ -18,7 +18,7 @@ public sealed class RecommendationTests
 
         Assert.Equal([OrgA, OrgB], decision.State.OrganisationIds);
         var recommended = Assert.IsType<OrganisationsRecommended>(Assert.Single(decision.Events));
-        Assert.Equal("pilot.registry.organisations-recommended.v1", recommended.EventType);
+        Assert.Equal("pilot.registry.organisations-recommended.v1", Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(recommended).Type);
         Assert.Equal("工业和信息化部", recommended.DepartmentName);
         Assert.Equal([CodeA, CodeB], recommended.Organisations.Select(o => o.CreditCode));
         Assert.Equal(3, recommended.FormerOccupations.Count);

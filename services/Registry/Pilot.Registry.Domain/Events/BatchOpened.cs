@@ -7,9 +7,5 @@ public sealed record BatchOpened(
     DateOnly LocalFilingGuidanceDue,
     DateOnly ImplementationPublicityAndDirectoryDue) : IRegistryEvent
 {
-    public const string Type = "pilot.registry.batch-opened.v1";
-
-    public string EventType => Type;
-
     public string Subject => BatchId;
 }

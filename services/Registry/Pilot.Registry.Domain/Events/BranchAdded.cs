@@ -19,9 +19,5 @@ public sealed record BranchAdded(
     IReadOnlyList<OccupationItem> Occupations,
     string? ExceptionReason) : IRegistryEvent
 {
-    public const string Type = "pilot.registry.branch-added.v1";
-
-    public string EventType => Type;
-
     public string Subject => BranchId;
 }

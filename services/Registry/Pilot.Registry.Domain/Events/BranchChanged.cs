@@ -20,9 +20,5 @@ public sealed record BranchChanged(
     IReadOnlyList<OccupationItem> Occupations,
     string? ExceptionReason) : IRegistryEvent
 {
-    public const string Type = "pilot.registry.branch-changed.v1";
-
-    public string EventType => Type;
-
     public string Subject => BranchId;
 }

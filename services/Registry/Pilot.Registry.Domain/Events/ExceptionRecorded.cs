@@ -13,9 +13,5 @@ public sealed record ExceptionRecorded(
     string RecordedBy,
     DateTimeOffset RecordedAt) : IRegistryEvent
 {
-    public const string Type = "pilot.registry.exception-recorded.v1";
-
-    public string EventType => Type;
-
     public string Subject => CreditCode;
 }

@@ -5,9 +5,5 @@ namespace Pilot.Registry.Domain.Events;
 /// <summary>Lets reminder senders (R8) keep current contacts without calling back.</summary>
 public sealed record OrganisationContactsChanged(string OrganisationId, string Name, IReadOnlyList<Contact> Contacts) : IRegistryEvent
 {
-    public const string Type = "pilot.registry.organisation-contacts-changed.v1";
-
-    public string EventType => Type;
-
     public string Subject => OrganisationId;
 }

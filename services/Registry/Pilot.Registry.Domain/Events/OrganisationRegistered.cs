@@ -14,9 +14,5 @@ public sealed record OrganisationRegistered(
     IReadOnlyList<Contact> Contacts,
     string? ExceptionReason) : IRegistryEvent
 {
-    public const string Type = "pilot.registry.organisation-registered.v1";
-
-    public string EventType => Type;
-
     public string Subject => OrganisationId;
 }

@@ -8,9 +8,5 @@ public sealed record OrganisationsRecommended(
     IReadOnlyList<RecommendedOrganisation> Organisations,
     IReadOnlyList<OccupationItem> FormerOccupations) : IRegistryEvent
 {
-    public const string Type = "pilot.registry.organisations-recommended.v1";
-
-    public string EventType => Type;
-
     public string Subject => DepartmentId;
 }

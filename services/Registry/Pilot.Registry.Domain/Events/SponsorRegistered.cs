@@ -13,9 +13,5 @@ public sealed record SponsorRegistered(
     IReadOnlyList<OccupationItem> Occupations,
     IReadOnlyList<string> MemberAssociations) : IRegistryEvent
 {
-    public const string Type = "pilot.registry.sponsor-registered.v1";
-
-    public string EventType => Type;
-
     public string Subject => SponsorId;
 }

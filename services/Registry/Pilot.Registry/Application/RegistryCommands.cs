@@ -1,9 +1,9 @@
 using Pilot.Commands;
 using Pilot.Registry.Domain.Commands;
 using Pilot.Registry.Domain.Decisions;
-using Pilot.Registry.Domain.Events;
 using Pilot.Registry.Domain.Model;
 using Pilot.Registry.Domain.Queries;
+using Pilot.Registry.IntegrationEvents;
 using Pilot.Registry.Storage;
 using Pilot.SharedKernel;
 using StackExchange.Redis;
@@ -187,7 +187,7 @@ internal sealed class RegistryCommands(RegistryDecider decider, CommandPipeline 
                     record(changes, decision.State, snapshot);
                     var answer = respond(decision.State, snapshot);
                     snapshot.ClaimCreated(changes);
-                    return CommandResult.Accepted(answer, changes.AddTo, [.. decision.Events.Select(evt => new OutgoingEvent(RegistryTopic.Name, evt.EventType, evt))]);
+                    return CommandResult.Accepted(answer, changes.AddTo, [.. decision.Events.Select(RegistryEventMapper.ToOutgoing)]);
                 }),
             cancellationToken);
 
