@@ -4,11 +4,10 @@ using Pilot.SharedKernel;
 namespace Pilot.Registry.Domain.State;
 
 /// <summary>
-/// An immutable snapshot of registry state held in memory. Tests build one record by record;
-/// storage may also load everything it holds into one (the registry is small: tens of organisations,
-/// hundreds of branches). Each With… returns a new snapshot, so a decision's result can be folded in.
+/// An immutable snapshot of registry state held in memory, for the domain's tests: they build one record by
+/// record, and each With… returns a new snapshot, so a decision's result can be folded in.
 /// </summary>
-public sealed class InMemoryRegistryReadModel : IRegistryReadModel
+internal sealed class InMemoryRegistryReadModel : IRegistryReadModel
 {
     private readonly IReadOnlyDictionary<string, Batch> batches;
     private readonly IReadOnlyDictionary<string, Department> departments;
