@@ -29,8 +29,9 @@ internal sealed partial class ScheduledJobPolling(
                 {
                     pass = await runner.RunPassAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Redis down, most likely: the loop must outlive it.
                     LogPassFailed(ex);
                 }
 
