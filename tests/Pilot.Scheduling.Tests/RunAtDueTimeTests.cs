@@ -59,7 +59,8 @@ public sealed class RunAtDueTimeTests(RedisServerFixture redis)
         Assert.Equal(dueAt, context.DueAt);
         Assert.Equal(1, context.Attempt);
         Assert.Equal(clock.GetUtcNow(), context.Now);
-        Assert.Equal(Pilot.SharedKernel.EventIds.ForJob(host.AppId, "probe-1", 0), context.EventId(0));
+        Assert.Equal(Pilot.SharedKernel.EventIds.ForJob(host.AppId, "probe-1", dueAt, 0), context.EventId(0));
+        Assert.NotEqual(Pilot.SharedKernel.EventIds.ForJob(host.AppId, "probe-1", dueAt.AddDays(1), 0), context.EventId(0));
     }
 
     internal sealed record ProbeJob(string Text, int Number);

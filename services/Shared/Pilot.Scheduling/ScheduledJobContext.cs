@@ -39,5 +39,5 @@ public sealed class ScheduledJobContext<TJob>
     public IStateWrites Writes { get; }
 
     /// <summary>The CloudEvents id of the <paramref name="index"/>th event this job publishes: the same on every attempt.</summary>
-    public string EventId(int index) => EventIds.ForJob(_appId, JobKey, index);
+    public string EventId(int index) => EventIds.ForJob(_appId, JobKey, DueAt, index);
 }

@@ -19,9 +19,12 @@ public static class EventIds
     public static string ForReaction(string appId, string causeId, int index) =>
         Derive($"{appId}\nreaction\n{causeId}\n{index}");
 
-    /// <summary>The id of the <paramref name="index"/>th event of a scheduled job, identified by its key and due time.</summary>
-    public static string ForJob(string appId, string jobKey, int index) =>
-        Derive($"{appId}\njob\n{jobKey}\n{index}");
+    /// <summary>
+    /// The id of the <paramref name="index"/>th event of one run of a scheduled job: its key and its due time, so a key
+    /// scheduled again (a window reopened) publishes under new ids while a retried run keeps its own.
+    /// </summary>
+    public static string ForJob(string appId, string jobKey, DateTimeOffset dueAt, int index) =>
+        Derive($"{appId}\njob\n{jobKey}\n{dueAt.ToUnixTimeMilliseconds()}\n{index}");
 
     private static string Derive(string seed) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16)).ToString();
