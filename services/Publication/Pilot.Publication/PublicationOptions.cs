@@ -7,4 +7,16 @@ public sealed class PublicationOptions
 
     /// <summary>Working days a filed branch stays in online publicity; the notice leaves it open, DOMAIN.md sets 5.</summary>
     public int PublicityWorkingDays { get; set; } = 5;
+
+    /// <summary>
+    /// Development only: every window lasts this many minutes from the acceptance instead of the working days, so a
+    /// local run reaches a published directory in minutes. The service refuses to start with it outside Development.
+    /// </summary>
+    public int? WindowMinutes { get; set; }
+
+    /// <summary>The period of a publicity accepted at <paramref name="acceptedAt"/>.</summary>
+    public Domain.Publicity.PublicityPeriod PeriodFor(DateTimeOffset acceptedAt, SharedKernel.WorkingDayCalendar calendar) =>
+        WindowMinutes is { } minutes
+            ? Domain.Publicity.PublicityPeriod.Shortened(acceptedAt, TimeSpan.FromMinutes(minutes))
+            : Domain.Publicity.PublicityPeriod.After(acceptedAt, PublicityWorkingDays, calendar);
 }

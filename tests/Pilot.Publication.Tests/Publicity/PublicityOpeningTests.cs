@@ -16,7 +16,10 @@ public sealed class PublicityOpeningTests
 
         Assert.NotNull(opened);
         Assert.Equal("京人社备〔2020〕001号", opened.FilingNumber);
-        Assert.Equal(new PublicityPeriod(new DateOnly(2020, 10, 14), new DateOnly(2020, 10, 20)), opened.Period);
+        Assert.Equal(new DateOnly(2020, 10, 14), opened.Period.OpensOn);
+        Assert.Equal(new DateOnly(2020, 10, 20), opened.Period.ClosesOn);
+        Assert.Equal(new DateTimeOffset(2020, 10, 21, 0, 0, 0, TimeSpan.FromHours(8)), opened.Period.ClosesAt);
+        Assert.Equal(PublicityStatus.Open, opened.Status);
     }
 
     [Fact]

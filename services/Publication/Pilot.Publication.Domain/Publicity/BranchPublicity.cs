@@ -4,6 +4,7 @@ namespace Pilot.Publication.Domain.Publicity;
 /// <param name="FilingId">The accepted filing (batch/branch).</param>
 /// <param name="FilingNumber">The bureau's filing number (备案编号).</param>
 /// <param name="AcceptedAt">When the bureau's acceptance was committed.</param>
+/// <param name="ConcludedAt">When the publicity ended (passed or withdrawn); null while it runs or waits.</param>
 public sealed record BranchPublicity(
     string FilingId,
     string BatchId,
@@ -15,7 +16,9 @@ public sealed record BranchPublicity(
     DateOnly FiledOn,
     IReadOnlyList<AcceptedOccupation> Occupations,
     DateTimeOffset AcceptedAt,
-    PublicityPeriod Period)
+    PublicityPeriod Period,
+    PublicityStatus Status = PublicityStatus.Open,
+    DateTimeOffset? ConcludedAt = null)
 {
     /// <summary>The publicity an accepted filing starts (R5: only an accepted filing is publicised).</summary>
     public static BranchPublicity For(AcceptedFiling accepted, PublicityPeriod period)

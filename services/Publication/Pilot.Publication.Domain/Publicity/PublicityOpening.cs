@@ -13,6 +13,13 @@ public static class PublicityOpening
     public static BranchPublicity? Open(BranchPublicity? existing, AcceptedFiling accepted, int workingDays, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(accepted);
-        return existing is null ? BranchPublicity.For(accepted, PublicityPeriod.After(accepted.AcceptedAt, workingDays, calendar)) : null;
+        return Open(existing, accepted, PublicityPeriod.After(accepted.AcceptedAt, workingDays, calendar));
+    }
+
+    /// <summary>The same with the window given, for local runs whose windows last minutes.</summary>
+    public static BranchPublicity? Open(BranchPublicity? existing, AcceptedFiling accepted, PublicityPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        return existing is null ? BranchPublicity.For(accepted, period) : null;
     }
 }

@@ -10,13 +10,27 @@ namespace Pilot.Publication.Domain.Publicity;
 /// </summary>
 /// <param name="OpensOn">First day of publicity (China date).</param>
 /// <param name="ClosesOn">Last day of publicity, inclusive.</param>
-public sealed record PublicityPeriod(DateOnly OpensOn, DateOnly ClosesOn)
+/// <param name="ClosesAt">The instant the window closes: the end of <paramref name="ClosesOn"/> in Beijing.</param>
+public sealed record PublicityPeriod(DateOnly OpensOn, DateOnly ClosesOn, DateTimeOffset ClosesAt)
 {
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
     public static PublicityPeriod After(DateTimeOffset acceptedAt, int workingDays, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
         var opens = calendar.AddWorkingDays(WorkingDayCalendar.ChinaDate(acceptedAt), 1);
-        return new PublicityPeriod(opens, calendar.AddWorkingDays(opens, workingDays - 1));
+        var closes = calendar.AddWorkingDays(opens, workingDays - 1);
+        return new PublicityPeriod(opens, closes, EndOf(closes));
     }
+
+    /// <summary>A window of <paramref name="window"/> from the acceptance, for local runs that reach the directory in minutes.</summary>
+    public static PublicityPeriod Shortened(DateTimeOffset acceptedAt, TimeSpan window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        var closesAt = acceptedAt + window;
+        return new PublicityPeriod(WorkingDayCalendar.ChinaDate(acceptedAt), WorkingDayCalendar.ChinaDate(closesAt), closesAt);
+    }
+
+    private static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
 }

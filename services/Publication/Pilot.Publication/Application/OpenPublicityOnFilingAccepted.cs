@@ -5,16 +5,18 @@ using Pilot.EventBus;
 using Pilot.Publication.Domain.Publicity;
 using Pilot.Publication.IntegrationEvents;
 using Pilot.Publication.Storage;
+using Pilot.Scheduling;
 using Pilot.SharedKernel;
 
 namespace Pilot.Publication.Application;
 
 /// <summary>
 /// Starts the online publicity of a branch whose local filing was accepted (三.5, R5) and announces it on
-/// <c>publication-events</c> for the information platform, in the commit that records it. Idempotent twice over: the
+/// <c>publication-events</c> for the information platform, in the commit that records it and schedules the window's close. Idempotent twice over: the
 /// bus drops a redelivered envelope, and the domain opens nothing for a filing already in publicity.
 /// </summary>
-internal sealed class OpenPublicityOnFilingAccepted(PublicityStore store, IOptions<PublicationOptions> options, WorkingDayCalendar calendar) : IEventHandler<FilingAccepted>
+internal sealed class OpenPublicityOnFilingAccepted(PublicityStore store, IJobScheduler scheduler, IOptions<PublicationOptions> options, WorkingDayCalendar calendar)
+    : IEventHandler<FilingAccepted>
 {
     public Task HandleAsync(EventContext<FilingAccepted> context, CancellationToken cancellationToken)
     {
@@ -36,9 +38,13 @@ internal sealed class OpenPublicityOnFilingAccepted(PublicityStore store, IOptio
         return Reactions.RunAsync(
             context,
             () => store.ReadAsync(filing.FilingId),
-            reads => PublicityOpening.Open(reads.Existing, filing, options.Value.PublicityWorkingDays, calendar) is { } opened
+            reads => PublicityOpening.Open(reads.Existing, filing, options.Value.PeriodFor(filing.AcceptedAt, calendar)) is { } opened
                 ? Reaction.Apply(
-                    writes => PublicityStore.Open(writes, opened),
+                    writes =>
+                    {
+                        PublicityStore.Open(writes, opened);
+                        scheduler.Schedule(writes, CloseWindow.KeyFor(opened.FilingId), opened.Period.ClosesAt, new CloseWindow(opened.FilingId));
+                    },
                     new OutgoingEvent(PublicityScheduled.Topic, PublicityScheduled.EventType, PublicityScheduled.Of(opened)))
                 : Reaction.None);
     }

@@ -17,7 +17,25 @@ internal sealed class PublicityStore(IConnectionMultiplexer redis)
         writes.HashSet(
             PublicationKeys.Publicity(publicity.FilingId),
             new HashEntry("record", PublicationJson.Write(publicity)),
-            new HashEntry("closesOn", closesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            new HashEntry("closesOn", closesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new HashEntry("status", publicity.Status.ToString()));
         writes.SortedSetAdd(PublicationKeys.ByClosingDay, publicity.FilingId, closesOn.DayNumber);
+    }
+
+    /// <summary>A publicity whose status moved; one that passed joins its batch's entries ready for the directory.</summary>
+    public static void Update(IStateWrites writes, BranchPublicity publicity)
+    {
+        writes.HashSet(
+            PublicationKeys.Publicity(publicity.FilingId),
+            new HashEntry("record", PublicationJson.Write(publicity)),
+            new HashEntry("status", publicity.Status.ToString()));
+        if (publicity.Status == PublicityStatus.Passed)
+        {
+            writes.SortedSetAdd(PublicationKeys.ReadyForDirectory(publicity.BatchId), publicity.FilingId, (publicity.ConcludedAt ?? publicity.Period.ClosesAt).ToUnixTimeMilliseconds());
+        }
+        else
+        {
+            writes.SortedSetRemove(PublicationKeys.ReadyForDirectory(publicity.BatchId), publicity.FilingId);
+        }
     }
 }
