@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Pilot.AppHost.Resources;
 
 namespace Pilot.AppHost;
@@ -16,6 +17,11 @@ public static class AppHostBuilder
             .WithEnvironment("Pilot__Blobs__Path", state.Blobs);
         var publication = builder.AddPilotService<Projects.Pilot_Publication>("publication", redis, state)
             .WithReference(registry.GetEndpoint("grpc"));
+        // A local run reaches the end of publicity in minutes; the service refuses the setting outside Development.
+        if (builder.Environment.IsDevelopment() && builder.Configuration["Pilot:Publication:WindowMinutes"] is { Length: > 0 } windowMinutes)
+        {
+            publication.WithEnvironment("Pilot__Publication__WindowMinutes", windowMinutes);
+        }
         var notification = builder.AddPilotService<Projects.Pilot_Notification>("notification", redis, state)
             .WithReference(filing.GetEndpoint("grpc"));
 

@@ -34,6 +34,9 @@ internal static class PilotServiceExtensions
             .WithEnvironment("Kestrel__Endpoints__http__Url", "http://localhost:" + httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("Kestrel__Endpoints__http__Protocols", "Http1")
             .WithEnvironment("Pilot__AppId", name)
+            // The services run in the AppHost's environment: a local run is Development (reflection, detailed errors).
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithEnvironment("Pilot__Auth__SigningKeyFile", state.SigningKeyFile)
             // A stopped dashboard must not hold up shutdown with exporter retries.
             .WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "1000")

@@ -28,7 +28,8 @@ public sealed class PilotAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var args = new List<string> { $"--Pilot:StateDirectory={stateDirectory}" };
+        // A local run, as `./pilot up` starts it: Development (reflection on, short publicity windows).
+        var args = new List<string> { $"--Pilot:StateDirectory={stateDirectory}", "--environment=Development" };
         foreach (var service in Services)
         {
             args.Add($"--Pilot:Ports:{service}:grpc={LoopbackPorts.ForLaterUse()}");
