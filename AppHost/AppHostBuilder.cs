@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pilot.AppHost.Resources;
 
@@ -37,6 +38,7 @@ public static class AppHostBuilder
             .WaitFor(publication)
             .WaitFor(notification);
 
+        builder.Services.AddHostedService<StartupSummary>();
         return builder;
     }
 }

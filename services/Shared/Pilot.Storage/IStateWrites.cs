@@ -15,7 +15,7 @@ public interface IStateWrites
     /// <summary>The commit holds only if the string at <paramref name="key"/> equals <paramref name="value"/>.</summary>
     void StringEquals(string key, RedisValue value);
 
-    /// <summary>The commit holds only if the hash field equals <paramref name="value"/> (an absent field equals <see cref="RedisValue.Null"/>).</summary>
+    /// <summary>The commit holds only if the hash field equals <paramref name="value"/>; for a hash that may not exist, use <see cref="Absent"/>.</summary>
     void HashFieldEquals(string key, string field, RedisValue value);
 
     /// <summary>
