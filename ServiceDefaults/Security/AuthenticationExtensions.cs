@@ -47,6 +47,29 @@ public static class AuthenticationExtensions
                     RoleClaimType = PilotClaims.Role,
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnChallenge = async context =>
+                    {
+                        if (!GrpcAuthenticationRefusal.IsGrpc(context.Request))
+                        {
+                            return;
+                        }
+
+                        context.HandleResponse();
+                        var (reason, message) = GrpcAuthenticationRefusal.Describe(context.AuthenticateFailure, context.Request.Headers.Authorization.Count > 0);
+                        await GrpcAuthenticationRefusal.WriteAsync(context.Response, global::Grpc.Core.StatusCode.Unauthenticated, reason, message);
+                    },
+                    OnForbidden = async context =>
+                    {
+                        if (GrpcAuthenticationRefusal.IsGrpc(context.Request))
+                        {
+                            await GrpcAuthenticationRefusal.WriteAsync(
+                                context.Response, global::Grpc.Core.StatusCode.PermissionDenied, "ROLE_UNKNOWN",
+                                $"the bearer token names no role Pilot knows (claim '{PilotClaims.Role}': {string.Join(", ", Roles.All)})");
+                        }
+                    },
+                };
             });
 
         builder.Services.AddAuthorizationBuilder()

@@ -35,13 +35,16 @@ public sealed class LocalTokenIssuer(byte[] signingKey, string issuer = LocalTok
         }
 
         var now = DateTime.UtcNow;
+        var expires = now + (lifetime ?? TimeSpan.FromHours(8));
+        // A token asked for with a lifetime already over is one that was valid until then, not one that ends before it begins.
+        var issuedAt = expires <= now ? expires - TimeSpan.FromHours(1) : now;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + (lifetime ?? TimeSpan.FromHours(8)),
+            IssuedAt = issuedAt,
+            NotBefore = issuedAt,
+            Expires = expires,
             Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signingKey), SecurityAlgorithms.HmacSha256),
         };

@@ -92,6 +92,31 @@ public abstract class AuthenticationCoverageTests<TProgram>(ServiceFactory<TProg
         Assert.Equal("beijing-hr", reply.System);
     }
 
+    [Fact]
+    public async Task Each_refused_token_says_why_in_grpc_terms()
+    {
+        var stranger = new Pilot.ServiceDefaults.Security.LocalTokenIssuer(
+            Convert.FromBase64String(Pilot.ServiceDefaults.Security.LocalTokenIssuer.NewSigningKey()));
+        var otherAudience = new Pilot.ServiceDefaults.Security.LocalTokenIssuer(factory.SigningKey, audience: "another-system");
+
+        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_MISSING"), await WhoAmIRefusalAsync(headers: null));
+        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_EXPIRED"), await WhoAmIRefusalAsync(Bearer.Header(factory.Tokens.Issue(Roles.NationalCentre, lifetime: TimeSpan.FromMinutes(-10)))));
+        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_SIGNATURE_INVALID"), await WhoAmIRefusalAsync(Bearer.Header(stranger.Issue(Roles.NationalCentre))));
+        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_AUDIENCE_INVALID"), await WhoAmIRefusalAsync(Bearer.Header(otherAudience.Issue(Roles.NationalCentre))));
+        Assert.Equal((StatusCode.PermissionDenied, "ROLE_UNKNOWN"), await WhoAmIRefusalAsync(Bearer.Header(factory.Tokens.Issue("mayor"))));
+    }
+
+    private async Task<(StatusCode Code, string? Reason)> WhoAmIRefusalAsync(Metadata? headers)
+    {
+        var client = new Pilot.Protos.Identity.Identity.IdentityClient(factory.CreateChannel());
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.WhoAmIAsync(new Pilot.Protos.Identity.WhoAmIRequest(), headers).ResponseAsync);
+        var reason = error.GetRpcStatus()?.Details
+            .Where(detail => detail.Is(Google.Rpc.ErrorInfo.Descriptor))
+            .Select(detail => detail.Unpack<Google.Rpc.ErrorInfo>().Reason)
+            .FirstOrDefault();
+        return (error.StatusCode, reason);
+    }
+
     private async Task<StatusCode> WhoAmIStatusAsync(string token)
     {
         var client = new Pilot.Protos.Identity.Identity.IdentityClient(factory.CreateChannel());

@@ -17,6 +17,9 @@ public class ServiceFactory<TProgram>(string? redisConnectionString = null) : We
 
     public LocalTokenIssuer Tokens => new(signingKey);
 
+    /// <summary>The key the service trusts, for tests that mint tokens it should refuse for another reason.</summary>
+    public byte[] SigningKey => signingKey;
+
     public GrpcChannel CreateChannel() =>
         GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
