@@ -4,7 +4,6 @@ using Pilot.EventBus;
 using Pilot.Filing.Application;
 using Pilot.Filing.Batches;
 using Pilot.Filing.Domain.Deadlines;
-using Pilot.Filing.Domain.Events;
 using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Domain.Packages;
@@ -19,13 +18,16 @@ namespace Pilot.Filing;
 
 public static class FilingExtensions
 {
+    /// <summary>Filing's app id: its consumer group on the bus, the prefix of its answer keys and the seed of its event ids.</summary>
+    public const string AppId = "filing";
+
     /// <summary>Where blobs go when <c>Pilot:Blobs:Path</c> is not set (the AppHost sets it).</summary>
     public const string BlobsPathKey = "Pilot:Blobs:Path";
 
     public static WebApplicationBuilder AddFilingService(this WebApplicationBuilder builder)
     {
         builder.AddPilotRedisClient();
-        builder.AddPilotEventBus(FilingEventsTopic.AppId);
+        builder.AddPilotEventBus(AppId);
 
         var services = builder.Services;
         services.AddOptions<FilingOptions>().Bind(builder.Configuration.GetSection(FilingOptions.SectionName));

@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Pilot.Filing.Domain.Events;
+using Pilot.Filing.IntegrationEvents;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
 
@@ -44,7 +44,7 @@ public sealed class ConcurrencyTests(FilingFactory factory) : IClassFixture<Fili
         var results = await Task.WhenAll(accept, reject);
 
         Assert.Single(results, r => r.Status == StatusCode.OK);
-        var decisions = (await scenario.EventsAboutAsync(filing.FilingId)).Count(e => e.Type is FilingAccepted.EventType or FilingRejected.EventType);
+        var decisions = (await scenario.EventsAboutAsync(filing.FilingId)).Count(e => e.Type == FilingAccepted.EventType || e.Type == FilingRejected.EventType);
         Assert.Equal(1, decisions);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Grpc.Core;
-using Pilot.Filing.Domain.Events;
+using Pilot.Filing.IntegrationEvents;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
 using Pilot.SharedKernel;

@@ -8,6 +8,7 @@ using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Domain.Packages;
 using Pilot.Filing.Grpc;
+using Pilot.Filing.IntegrationEvents;
 using Pilot.SharedKernel;
 using StackExchange.Redis;
 
@@ -224,9 +225,10 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
             script.StreamAdd(auditStream, null, new NameValueEntry("record", record));
         }
 
-        for (var i = 0; i < events.Count; i++)
+        var outgoing = IntegrationEventMapper.ToOutgoing(events);
+        for (var i = 0; i < outgoing.Count; i++)
         {
-            script.Append(outbox.Prepare(FilingEventsTopic.Name, events[i].Type, events[i], EventId(audit, i)));
+            script.Append(outbox.Prepare(outgoing[i].Topic, outgoing[i].Type, outgoing[i].Data, EventId(audit, i)));
         }
 
         if (!await script.ExecuteAsync(Db))
@@ -279,15 +281,16 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         }
 
         AppendAudit(tx, audit, regions);
-        for (var i = 0; i < events.Count; i++)
+        var outgoing = IntegrationEventMapper.ToOutgoing(events);
+        for (var i = 0; i < outgoing.Count; i++)
         {
-            outbox.Enlist(tx, FilingEventsTopic.Name, events[i].Type, events[i], EventId(audit, i));
+            outbox.Enlist(tx, outgoing[i].Topic, outgoing[i].Type, outgoing[i].Data, EventId(audit, i));
         }
     }
 
     /// <summary>Every outcome carries its audit record, which names the caller and the request the events belong to.</summary>
     private static string EventId(AuditRecord audit, int index) =>
-        EventIds.ForCommand(FilingEventsTopic.AppId, audit.Subject, audit.RequestId ?? string.Empty, index);
+        EventIds.ForCommand(FilingExtensions.AppId, audit.Subject, audit.RequestId ?? string.Empty, index);
 
     private static void AppendAudit(ITransaction tx, AuditRecord audit, IReadOnlyList<string> regions)
     {
