@@ -41,6 +41,7 @@ public static class FilingExtensions
             ? configured
             : Path.Combine(builder.Environment.ContentRootPath, "data", "blobs");
         services.AddSingleton<IBlobStore>(new LocalFolderBlobStore(blobsPath));
+        services.AddSingleton<IDocumentStore, BlobDocumentStore>();
 
         services.AddSingleton<RegionChangeSignals>();
         services.AddSingleton<FilingStore>();
@@ -56,7 +57,7 @@ public static class FilingExtensions
 
         services.AddSingleton<RequestReplies>();
         services.AddSingleton<RefusalAudit>();
-        services.AddScoped<UploadDocumentHandler>();
+        services.AddScoped<DocumentUploads>();
         services.AddScoped<SubmitPackageHandler>();
         services.AddScoped<PackageQueries>();
         services.AddScoped<SubmitFilingHandler>();

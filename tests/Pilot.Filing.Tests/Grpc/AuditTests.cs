@@ -50,7 +50,7 @@ public sealed class AuditTests(FilingFactory factory) : IClassFixture<FilingFact
         var number = $"京人社备〔2026〕{Scenario.Unique("n")}号";
         await scenario.Client.AcceptFilingAsync(Scenario.Accept(filing, number), scenario.Bureau(Scenario.Beijing, Scenario.Unique("clerk")), cancellationToken: Ct);
 
-        var trail = await factory.Redis.StreamRangeAsync(Storage.FilingKeys.RegionAudit(Scenario.Beijing), "-", "+", count: 1, messageOrder: StackExchange.Redis.Order.Descending);
+        var trail = await factory.Redis.StreamRangeAsync(Pilot.Filing.Storage.FilingKeys.RegionAudit(Scenario.Beijing), "-", "+", count: 1, messageOrder: StackExchange.Redis.Order.Descending);
         var events = await factory.Redis.StreamRangeAsync("filing-events", "-", "+", count: 20, messageOrder: StackExchange.Redis.Order.Descending);
 
         Assert.Contains($"accepted as {number}", (string)trail.Single()["record"]!, StringComparison.Ordinal);

@@ -312,7 +312,7 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
 
         Assert.Equal(filing, read);
         Assert.Equal(FilingStatus.Accepted, accepted.Status);
-        var stored = await factory.Redis.HashGetAllAsync(Storage.FilingKeys.Filing(filing.FilingId));
+        var stored = await factory.Redis.HashGetAllAsync(Pilot.Filing.Storage.FilingKeys.Filing(filing.FilingId));
         Assert.Equal(["record", "version"], stored.Select(field => field.Name.ToString()).Order(StringComparer.Ordinal));
         Assert.Equal(accepted, FilingRecord.Parser.ParseFrom((byte[])stored.Single(field => field.Name == "record").Value!));
     }
@@ -325,7 +325,7 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
         var earlier = filing.Clone();
         earlier.Status = FilingStatus.Accepted;
         earlier.Version = filing.Version + 1;
-        var key = Storage.FilingKeys.Request($"clerk-{Scenario.Beijing}", accept.RequestId);
+        var key = Pilot.Filing.Storage.FilingKeys.Request($"clerk-{Scenario.Beijing}", accept.RequestId);
         await factory.Redis.HashSetAsync(key,
         [
             new("fingerprint", Application.RequestFingerprint.Of(nameof(Protos.Filing.Filing.FilingBase.AcceptFiling), accept)),
@@ -355,7 +355,7 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
         }
 
         // The index orders by first submission; give them all one score, as a burst within a millisecond would.
-        var index = Storage.FilingKeys.RegionStatusFilings(region, Pilot.Filing.Domain.Filings.FilingStatus.Submitted);
+        var index = Pilot.Filing.Storage.FilingKeys.RegionStatusFilings(region, Pilot.Filing.Domain.Filings.FilingStatus.Submitted);
         foreach (var id in ids)
         {
             await factory.Redis.SortedSetAddAsync(index, id, 1_764_000_000_000);

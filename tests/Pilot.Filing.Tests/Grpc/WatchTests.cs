@@ -92,7 +92,7 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
     {
         const string region = "340000";
         var filing = await scenario.FileAsync(scenario.Branch(region));
-        await factory.Redis.StreamAddAsync(Storage.FilingKeys.RegionChanges(region), LegacyFilingLayout.ChangeEntry(filing));
+        await factory.Redis.StreamAddAsync(Pilot.Filing.Storage.FilingKeys.RegionChanges(region), LegacyFilingLayout.ChangeEntry(filing));
 
         using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var call = scenario.Client.WatchFilings(new WatchFilingsRequest(), scenario.Bureau(region), cancellationToken: watch.Token);

@@ -17,8 +17,11 @@ internal sealed class FilingGrpcService(IServiceProvider services) : Protos.Fili
         return Task.FromResult(ChecklistMapper.ToProto(kind, MaterialChecklist.For(kind)));
     }
 
-    public override Task<UploadedDocument> UploadDocument(IAsyncStreamReader<UploadDocumentRequest> requestStream, ServerCallContext context) =>
-        Handler<UploadDocumentHandler>().HandleAsync(requestStream, context.GetCaller(), context.CancellationToken);
+    public override async Task<UploadedDocument> UploadDocument(IAsyncStreamReader<UploadDocumentRequest> requestStream, ServerCallContext context)
+    {
+        var (upload, content) = await UploadStream.ReadAsync(requestStream, context.CancellationToken);
+        return PackageMappers.ToProto(await Handler<DocumentUploads>().UploadAsync(upload, content, context.GetCaller(), context.CancellationToken));
+    }
 
     public override Task<Package> SubmitPackage(SubmitPackageRequest request, ServerCallContext context) =>
         Handler<SubmitPackageHandler>().HandleAsync(request, context.GetCaller(), context.CancellationToken);
