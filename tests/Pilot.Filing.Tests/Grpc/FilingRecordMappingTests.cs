@@ -24,7 +24,6 @@ public sealed class FilingRecordMappingTests
         var back = FilingMappers.ToStored(FilingMappers.ToProto(new StoredFiling(filing, "91440000000000001X")));
 
         Assert.Equal("91440000000000001X", back.BranchCreditCode);
-        Assert.False(back.LegacyState);
         Assert.Equal(StorageJson.Write(filing), StorageJson.Write(back.Filing));
         Assert.Same(guangdong, back.Filing.Region);
     }

@@ -87,23 +87,6 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
         await watch.CancelAsync();
     }
 
-    [Fact]
-    public async Task Changes_written_before_records_were_kept_are_still_delivered()
-    {
-        const string region = "340000";
-        var filing = await scenario.FileAsync(scenario.Branch(region));
-        await factory.Redis.StreamAddAsync(Pilot.Filing.Storage.FilingKeys.RegionChanges(region), LegacyFilingLayout.ChangeEntry(filing));
-
-        using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var call = scenario.Client.WatchFilings(new WatchFilingsRequest(), scenario.Bureau(region), cancellationToken: watch.Token);
-        var current = await Scenario.NextChangeAsync(call, watch.Token);
-        var older = await Scenario.NextChangeAsync(call, watch.Token);
-
-        Assert.Equal(filing, current.Filing);
-        Assert.Equal(filing, older.Filing);
-        await watch.CancelAsync();
-    }
-
     [Theory]
     [InlineData("not-a-cursor", "cursor")]
     [InlineData("12-x", "cursor")]

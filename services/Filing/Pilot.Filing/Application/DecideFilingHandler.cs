@@ -83,14 +83,13 @@ internal sealed class DecideFilingHandler(FilingStore store, RequestReplies repl
             }
 
             var filing = outcome.State!;
-            var reply = FilingMappers.ToProto(current with { Filing = filing, LegacyState = false });
+            var reply = FilingMappers.ToProto(current with { Filing = filing });
             var answer = RequestReplies.Reply(caller, requestId, fingerprint, reply);
             var change = new FilingChangeToStore(
                 filing, current.Filing.Version, answer.Reply!, filing.Status, filing.SubmittedAt,
                 PreviousRegionCode: current.Filing.Region.Code,
                 PreviousStatus: current.Filing.Status,
-                ReservedNumber: filing.Status == Domain.Filings.FilingStatus.Accepted ? filing.Decision?.FilingNumber : null,
-                DropLegacyState: current.LegacyState);
+                ReservedNumber: filing.Status == Domain.Filings.FilingStatus.Accepted ? filing.Decision?.FilingNumber : null);
             if (await store.CommitFilingAsync(change, outcome.Audit, outcome.Events, answer))
             {
                 return reply;

@@ -36,7 +36,7 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit, Filin
         var pageSize = PageSize(request.PageSize);
         if (scope is { OrganisationId: null, RegionCode: { } bureauRegion, Status: { } status })
         {
-            return await ListByStatusAsync(scope, bureauRegion, FilingKeys.RegionStatusFilings(bureauRegion, status), pageSize, request.PageToken);
+            return await ListByStatusAsync(bureauRegion, FilingKeys.RegionStatusFilings(bureauRegion, status), pageSize, request.PageToken);
         }
 
         var offset = Offset(request.PageToken);
@@ -77,10 +77,10 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit, Filin
 
     /// <summary>
     /// A region's filings in one status (a bureau's work list) from the index of exactly those, with their stored
-    /// records, in one read; filings stored before records were kept are read and mapped from their state. A page
+    /// records, in one read. A page
     /// read before is answered from memory while the region has not changed since.
     /// </summary>
-    private async Task<ListFilingsResponse> ListByStatusAsync(FilingListScope scope, string region, string index, int pageSize, string? pageToken)
+    private async Task<ListFilingsResponse> ListByStatusAsync(string region, string index, int pageSize, string? pageToken)
     {
         var (afterScore, afterId) = Cursor(pageToken);
         var versionKey = FilingKeys.RegionVersion(region);
@@ -94,21 +94,11 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit, Filin
         var entries = read.Entries;
         var page = entries.Take(pageSize).ToList();
         var response = new ListFilingsResponse();
-        var withoutRecord = page.Where(entry => entry.Record is null).Select(entry => entry.Id).ToList();
-        var mapped = withoutRecord.Count == 0
-            ? []
-            : (await store.FindFilingsAsync(withoutRecord)).OfType<StoredFiling>()
-                .Where(stored => Matches(scope, stored.Filing))
-                .ToDictionary(stored => stored.Filing.FilingId, FilingMappers.ToProto, StringComparer.Ordinal);
         foreach (var entry in page)
         {
             if (entry.Record is { } record)
             {
                 response.Filings.Add(FilingRecord.Parser.ParseFrom(record));
-            }
-            else if (mapped.TryGetValue(entry.Id, out var filing))
-            {
-                response.Filings.Add(filing);
             }
         }
 

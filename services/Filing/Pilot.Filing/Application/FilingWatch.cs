@@ -66,19 +66,12 @@ internal sealed class FilingWatch(FilingStore store, FilingQueries queries, Regi
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Entries carry the stored record; entries written before records were kept carry the JSON state.</summary>
-    private static FilingChange ToChange(StreamEntry entry)
+    private static FilingChange ToChange(StreamEntry entry) => new()
     {
-        var record = entry["record"];
-        return new FilingChange
-        {
-            Cursor = entry.Id.ToString(),
-            Kind = FilingMappers.ToChangeKind(Enum.Parse<Domain.Filings.FilingStatus>(entry["kind"].ToString())),
-            Filing = record.IsNullOrEmpty
-                ? FilingMappers.ToProto(new StoredFiling(StorageJson.Read<BranchFiling>(entry["state"].ToString()), entry["creditCode"].ToString()))
-                : FilingRecord.Parser.ParseFrom((byte[])record!),
-        };
-    }
+        Cursor = entry.Id.ToString(),
+        Kind = FilingMappers.ToChangeKind(Enum.Parse<Domain.Filings.FilingStatus>(entry["kind"].ToString())),
+        Filing = FilingRecord.Parser.ParseFrom((byte[])entry["record"]!),
+    };
 
     private static (ulong Ms, ulong Seq)? ParseCursor(string? cursor)
     {

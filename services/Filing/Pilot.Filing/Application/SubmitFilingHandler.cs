@@ -55,8 +55,7 @@ internal sealed class SubmitFilingHandler(
             var reply = FilingMappers.ToProto(stored);
             var answer = RequestReplies.Reply(caller, request.RequestId, fingerprint, reply);
             var change = new FilingChangeToStore(
-                filing, current?.Filing.Version ?? 0, answer.Reply!, filing.Status, filing.SubmittedAt, current?.Filing.Region.Code, current?.Filing.Status,
-                DropLegacyState: current?.LegacyState ?? false);
+                filing, current?.Filing.Version ?? 0, answer.Reply!, filing.Status, filing.SubmittedAt, current?.Filing.Region.Code, current?.Filing.Status);
             if (await store.CommitFilingAsync(change, outcome.Audit, outcome.Events, answer))
             {
                 return reply;

@@ -11,7 +11,6 @@ namespace Pilot.Filing.Storage;
 /// <param name="PreviousRegionCode">The region before a resubmission, to move the filing between region lists.</param>
 /// <param name="PreviousStatus">The status before the change, to take the filing off that status list; null for a new filing.</param>
 /// <param name="ReservedNumber">A filing number to reserve in the filing's region.</param>
-/// <param name="DropLegacyState">The filing was read from its old JSON state, which the record now replaces.</param>
 internal sealed record FilingChangeToStore(
     BranchFiling Filing,
     long ExpectedVersion,
@@ -20,5 +19,4 @@ internal sealed record FilingChangeToStore(
     DateTimeOffset FirstSubmittedAt,
     string? PreviousRegionCode = null,
     FilingStatus? PreviousStatus = null,
-    string? ReservedNumber = null,
-    bool DropLegacyState = false);
+    string? ReservedNumber = null);

@@ -7,9 +7,7 @@ internal static class FilingKeys
     public static string Package(string packageId) => $"filing:package:{packageId}";
 
     /// <summary>
-    /// Hash: <c>version</c> and <c>record</c> (the serialized FilingRecord, what clients and decisions read). Filings
-    /// last written before the record was kept have <c>state</c> (BranchFiling JSON) and <c>creditCode</c> instead; their
-    /// next change replaces them with the record.
+    /// Hash: <c>version</c> and <c>record</c> (the serialized FilingRecord, what clients and decisions read).
     /// </summary>
     public static string Filing(string filingId) => FilingPrefix + filingId;
 
@@ -39,8 +37,7 @@ internal static class FilingKeys
     public static string FilingNumber(string regionCode, string filingNumber) => $"filing:number:{regionCode}:{filingNumber}";
 
     /// <summary>
-    /// Stream of a region's filing changes (<c>kind</c>, <c>record</c>; older entries <c>state</c> and <c>creditCode</c>);
-    /// WatchFilings' cursor is the entry id.
+    /// Stream of a region's filing changes (<c>kind</c>, <c>record</c>); WatchFilings' cursor is the entry id.
     /// </summary>
     public static string RegionChanges(string regionCode) => $"filing:changes:{regionCode}";
 
@@ -49,7 +46,7 @@ internal static class FilingKeys
 
     public static string RegionAudit(string regionCode) => $"filing:audit:region:{regionCode}";
 
-    /// <summary>String: the answer to one caller's request id, see <see cref="StoredReplyFormat"/> (a hash in older data).</summary>
+    /// <summary>String: the answer to one caller's request id, see <see cref="StoredReplyFormat"/>.</summary>
     public static string Request(string subject, string requestId) => $"filing:request:{subject}:{requestId}";
 
     /// <summary>Hash: <c>size</c>, <c>kind</c>, <c>fileName</c> of an uploaded document.</summary>

@@ -23,9 +23,6 @@ namespace Pilot.Filing.Storage;
 internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox outbox, RegionChangeSignals signals, IOptions<FilingOptions> options)
     : IFilingNumberIndex
 {
-    // A filing is read from its stored record; filings last written before records were stored keep their state as JSON.
-    private static readonly RedisValue[] FilingFields = ["record", "state", "creditCode"];
-
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<MaterialPackage?> FindPackageAsync(string packageId)
@@ -35,12 +32,12 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
     }
 
     public async Task<StoredFiling?> FindFilingAsync(string filingId) =>
-        ReadFiling(await Db.HashGetAsync(FilingKeys.Filing(filingId), FilingFields));
+        ReadFiling(await Db.HashGetAsync(FilingKeys.Filing(filingId), "record"));
 
     public async Task<IReadOnlyList<StoredFiling?>> FindFilingsAsync(IReadOnlyList<string> filingIds)
     {
         var batch = Db.CreateBatch();
-        var reads = filingIds.Select(id => batch.HashGetAsync(FilingKeys.Filing(id), FilingFields)).ToList();
+        var reads = filingIds.Select(id => batch.HashGetAsync(FilingKeys.Filing(id), "record")).ToList();
         batch.Execute();
         var results = new List<StoredFiling?>(reads.Count);
         foreach (var read in reads)
@@ -59,31 +56,8 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
 
     public async Task<StoredReply?> FindReplyAsync(string subject, string requestId)
     {
-        var key = FilingKeys.Request(subject, requestId);
-        try
-        {
-            var value = await Db.StringGetAsync(key);
-            return value.IsNull ? null : StoredReplyFormat.Read((byte[])value!);
-        }
-        catch (RedisServerException wrongType) when (wrongType.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal))
-        {
-            return await FindHashReplyAsync(key);
-        }
-    }
-
-    /// <summary>An answer stored as a hash, before answers became one string; kept readable until the last one expires.</summary>
-    private async Task<StoredReply?> FindHashReplyAsync(string key)
-    {
-        var fields = await Db.HashGetAsync(key, ["fingerprint", "reply", "refusal"]);
-        if (fields[0].IsNullOrEmpty)
-        {
-            return null;
-        }
-
-        return new StoredReply(
-            fields[0].ToString(),
-            fields[1].IsNull ? null : (byte[])fields[1]!,
-            fields[2].IsNullOrEmpty ? null : StorageJson.Read<StoredRefusal>(fields[2].ToString()));
+        var value = await Db.StringGetAsync(FilingKeys.Request(subject, requestId));
+        return value.IsNull ? null : StoredReplyFormat.Read((byte[])value!);
     }
 
     public async Task RememberUploadAsync(DocumentFile file)
@@ -179,11 +153,6 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         script.Claim(FilingKeys.Request(reply.Subject, reply.RequestId), StoredReplyFormat.Write(reply), options.Value.RequestRetention);
 
         script.HashSet(key, new HashEntry("version", filing.Version), new HashEntry("record", change.Record));
-        if (change.DropLegacyState)
-        {
-            script.HashDelete(key, "state", "creditCode");
-        }
-
         var firstSeen = change.FirstSubmittedAt.ToUnixTimeMilliseconds();
         var region = filing.Region.Code;
         var movedRegion = change.PreviousRegionCode is { } previous && previous != region;
@@ -259,17 +228,8 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         return await tx.ExecuteAsync();
     }
 
-    private static StoredFiling? ReadFiling(RedisValue[] fields)
-    {
-        if (!fields[0].IsNullOrEmpty)
-        {
-            return FilingMappers.ToStored(Protos.Filing.FilingRecord.Parser.ParseFrom((byte[])fields[0]!));
-        }
-
-        return fields[1].IsNullOrEmpty
-            ? null
-            : new StoredFiling(StorageJson.Read<BranchFiling>(fields[1].ToString()), fields[2].ToString(), LegacyState: true);
-    }
+    private static StoredFiling? ReadFiling(RedisValue record) =>
+        record.IsNullOrEmpty ? null : FilingMappers.ToStored(Protos.Filing.FilingRecord.Parser.ParseFrom((byte[])record!));
 
     private void WriteCommon(ITransaction tx, AuditRecord audit, IReadOnlyList<string> regions, IReadOnlyList<FilingEvent> events, ReplyToStore? reply)
     {

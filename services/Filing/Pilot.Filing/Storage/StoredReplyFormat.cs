@@ -5,8 +5,7 @@ namespace Pilot.Filing.Storage;
 /// <summary>
 /// A stored answer as one string value, so the commit claims the request id and stores its answer in a single
 /// <c>SET … NX EX</c>: a tag (<c>R</c> reply, <c>X</c> refusal), the request's fingerprint, a line feed, then the
-/// reply's bytes or the refusal as JSON. Answers stored before were hashes (<c>fingerprint</c>, <c>reply</c>,
-/// <c>refusal</c>) under the same key; they are still read until they expire.
+/// reply's bytes or the refusal as JSON.
 /// </summary>
 internal static class StoredReplyFormat
 {
