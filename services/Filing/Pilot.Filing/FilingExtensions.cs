@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pilot.Commands;
 using Pilot.EventBus;
 using Pilot.Filing.Application;
 using Pilot.Filing.Batches;
@@ -43,9 +44,10 @@ public static class FilingExtensions
         services.AddSingleton<IBlobStore>(new LocalFolderBlobStore(blobsPath));
         services.AddSingleton<IDocumentStore, BlobDocumentStore>();
 
+        services.AddCommandPipeline(builder.Configuration, AppId, StorageJson.Options);
         services.AddSingleton<RegionChangeSignals>();
         services.AddSingleton<FilingStore>();
-        services.AddSingleton<IFilingNumberIndex>(sp => sp.GetRequiredService<FilingStore>());
+        services.AddSingleton<FilingWrites>();
         services.AddSingleton<ConfiguredBatchMilestones>();
         services.AddSingleton<RegistryBatchMilestones.Answers>();
         services.AddScoped<IBatchMilestonesSource, RegistryBatchMilestones>();
@@ -55,18 +57,16 @@ public static class FilingExtensions
         services.AddPilotGrpcClient<Protos.Registry.Registry.RegistryClient>("registry");
         services.AddScoped<IBranchFactsSource, RegistryBranchFactsSource>();
 
-        services.AddSingleton<RequestReplies>();
         services.AddSingleton<RefusalAudit>();
         services.AddScoped<DocumentUploads>();
-        services.AddScoped<SubmitPackageHandler>();
-        services.AddScoped<PackageQueries>();
-        services.AddScoped<SubmitFilingHandler>();
-        services.AddScoped<DecideFilingHandler>();
+        services.AddScoped<PackageCommands>();
+        services.AddScoped<PackageReads>();
+        services.AddScoped<FilingCommands>();
         services.AddSingleton<FilingPageCache>();
-        services.AddScoped<FilingQueries>();
+        services.AddScoped<FilingReads>();
         services.AddScoped<FilingWatch>();
-        services.AddScoped<AuditQueries>();
-        services.AddScoped<DueItemsQuery>();
+        services.AddScoped<AuditReads>();
+        services.AddScoped<DueItemReads>();
         return builder;
     }
 

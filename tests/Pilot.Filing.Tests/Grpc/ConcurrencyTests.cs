@@ -1,4 +1,6 @@
 using Grpc.Core;
+using Pilot.Filing.Application;
+using Pilot.Filing.Storage;
 using Pilot.Filing.IntegrationEvents;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
@@ -80,7 +82,7 @@ public sealed class ConcurrencyTests(FilingFactory factory) : IClassFixture<Fili
         Assert.Equal(filing.Version + 1, later.Version);
         Assert.Single(await scenario.EventsAboutAsync(filing.FilingId), e => e.Type == FilingAccepted.EventType);
         var changes = await factory.Redis.StreamRangeAsync($"filing:changes:{Scenario.Beijing}");
-        Assert.Single(changes, c => c["kind"] == "Accepted" && FilingRecord.Parser.ParseFrom((byte[])c["record"]!).FilingId == filing.FilingId);
+        Assert.Single(changes, c => c["kind"] == "Accepted" && StorageJson.Read<FilingView>(c["record"].ToString()).Filing.FilingId == filing.FilingId);
     }
 
     [Fact]

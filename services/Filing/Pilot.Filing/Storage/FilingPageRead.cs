@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pilot.Filing.Application;
 using StackExchange.Redis;
 
 namespace Pilot.Filing.Storage;
@@ -40,12 +41,13 @@ internal static class FilingPageRead
         end
         """;
 
-    public sealed record Entry(string Id, long Score, byte[]? Record);
+    /// <param name="Filing">The filing's record; null when the index names a filing that has none.</param>
+    public sealed record Entry(string Id, long Score, FilingView? Filing);
 
     /// <param name="Version">The region's change counter when the page was read.</param>
     public sealed record Page(long Version, IReadOnlyList<Entry> Entries);
 
-    /// <summary>Up to <paramref name="count"/> entries after (score, id), in index order, each with its record when one is stored.</summary>
+    /// <summary>Up to <paramref name="count"/> entries after (score, id), in index order, each with its filing when a record is stored.</summary>
     public static async Task<Page> ReadAsync(IDatabase db, string indexKey, string versionKey, long? afterScore, string? afterId, int count)
     {
         var result = (RedisResult[])(await db.ScriptEvaluateAsync(
@@ -55,11 +57,10 @@ internal static class FilingPageRead
         var entries = new List<Entry>(result.Length / 3);
         for (var i = 1; i + 2 < result.Length; i += 3)
         {
-            var record = (byte[]?)result[i + 2];
             entries.Add(new Entry(
                 result[i].ToString(),
                 (long)double.Parse(result[i + 1].ToString(), NumberStyles.Float, CultureInfo.InvariantCulture),
-                record is { Length: > 0 } ? record : null));
+                FilingStore.ReadRecord((RedisValue)result[i + 2])));
         }
 
         return new Page(long.Parse(result[0].ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), entries);

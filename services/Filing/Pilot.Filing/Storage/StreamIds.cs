@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Pilot.Filing.Storage;
 
-/// <summary>Redis stream entry ids (<c>ms-seq</c>), which cursors and page tokens are.</summary>
+/// <summary>Redis stream entry ids (<c>ms-seq</c>): the watch's cursors and the positions of the audit trail's pages.</summary>
 internal static class StreamIds
 {
     public static (ulong Ms, ulong Seq)? Parse(string? id)
@@ -21,4 +21,12 @@ internal static class StreamIds
     }
 
     public static bool IsValid(string? id) => Parse(id) is not null;
+
+    /// <summary>The smallest id after <paramref name="last"/> (the stream's start for none), so a range excludes what the reader already has.</summary>
+    public static string Successor((ulong Ms, ulong Seq)? last) => last switch
+    {
+        null => "-",
+        { Seq: ulong.MaxValue } id => $"{id.Ms + 1}-0",
+        { } id => $"{id.Ms}-{id.Seq + 1}",
+    };
 }

@@ -1,23 +1,22 @@
 using System.Globalization;
 using Pilot.Filing.Domain.Filings;
-using Pilot.Filing.Grpc;
 using Pilot.Filing.Storage;
-using Pilot.Protos.Filing;
 using Pilot.SharedKernel;
 
 namespace Pilot.Filing.Application;
 
-internal sealed class FilingQueries(FilingStore store, RefusalAudit audit, FilingPageCache cache)
+/// <summary>Filings as their readers may see them (R6): a bureau its region's, an organisation its own, the national centre all.</summary>
+internal sealed class FilingReads(FilingStore store, RefusalAudit audit, FilingPageCache cache)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public async Task<FilingRecord> GetAsync(GetFilingRequest request, Caller caller)
+    public async Task<FilingView> GetAsync(string filingId, Caller caller)
     {
-        var stored = string.IsNullOrWhiteSpace(request.FilingId) ? null : await store.FindFilingAsync(request.FilingId);
+        var stored = string.IsNullOrWhiteSpace(filingId) ? null : await store.FindFilingAsync(filingId);
         if (stored is null)
         {
-            throw DomainException.NotFound("filing_id", $"there is no filing '{request.FilingId}'");
+            throw DomainException.NotFound("filing_id", $"there is no filing '{filingId}'");
         }
 
         if (!FilingAccess.MayRead(caller, stored.Filing))
@@ -27,27 +26,28 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit, Filin
                 stored.Filing.Region.Code);
         }
 
-        return FilingMappers.ToProto(stored);
+        return stored;
     }
 
-    public async Task<ListFilingsResponse> ListAsync(ListFilingsRequest request, Caller caller)
+    public async Task<Page<FilingView>> ListAsync(FilingListQuery query, Caller caller)
     {
-        var scope = await ScopeAsync(caller, request.RegionCode, FilingMappers.FromProto(request.Status), RefusalAudit.ListFilings);
-        var pageSize = PageSize(request.PageSize);
+        ArgumentNullException.ThrowIfNull(query);
+        var scope = await ScopeAsync(caller, query.RegionCode, query.Status, RefusalAudit.ListFilings);
+        var pageSize = PageSize(query.PageSize);
         if (scope is { OrganisationId: null, RegionCode: { } bureauRegion, Status: { } status })
         {
-            return await ListByStatusAsync(bureauRegion, FilingKeys.RegionStatusFilings(bureauRegion, status), pageSize, request.PageToken);
+            return await ListByStatusAsync(bureauRegion, FilingKeys.RegionStatusFilings(bureauRegion, status), pageSize, query.PageToken);
         }
 
-        var offset = Offset(request.PageToken);
+        var offset = Offset(query.PageToken);
         var index = scope.OrganisationId is { } org ? FilingKeys.OrganisationFilings(org)
             : scope.RegionCode is { } region ? FilingKeys.RegionFilings(region)
             : FilingKeys.AllFilings;
 
         // Filters apply after reading, so read in chunks until the page is full or the index ends.
-        var response = new ListFilingsResponse();
+        var items = new List<FilingView>();
         var chunk = Math.Max(pageSize, 50);
-        while (response.Filings.Count < pageSize)
+        while (items.Count < pageSize)
         {
             var ids = await store.FilingIdsAsync(index, offset, chunk);
             var filings = await store.FindFilingsAsync(ids);
@@ -56,31 +56,29 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit, Filin
                 offset++;
                 if (filings[i] is { } stored && Matches(scope, stored.Filing))
                 {
-                    response.Filings.Add(FilingMappers.ToProto(stored));
-                    if (response.Filings.Count == pageSize)
+                    items.Add(stored);
+                    if (items.Count == pageSize)
                     {
                         break;
                     }
                 }
             }
 
-            if (ids.Count < chunk && response.Filings.Count < pageSize)
+            if (ids.Count < chunk && items.Count < pageSize)
             {
-                return response;
+                return new Page<FilingView>(items, string.Empty);
             }
         }
 
         var more = (await store.FilingIdsAsync(index, offset, 1)).Count > 0;
-        response.NextPageToken = more ? offset.ToString(CultureInfo.InvariantCulture) : string.Empty;
-        return response;
+        return new Page<FilingView>(items, more ? offset.ToString(CultureInfo.InvariantCulture) : string.Empty);
     }
 
     /// <summary>
     /// A region's filings in one status (a bureau's work list) from the index of exactly those, with their stored
-    /// records, in one read. A page
-    /// read before is answered from memory while the region has not changed since.
+    /// records, in one read. A page read before is answered from memory while the region has not changed since.
     /// </summary>
-    private async Task<ListFilingsResponse> ListByStatusAsync(string region, string index, int pageSize, string? pageToken)
+    private async Task<Page<FilingView>> ListByStatusAsync(string region, string index, int pageSize, string? pageToken)
     {
         var (afterScore, afterId) = Cursor(pageToken);
         var versionKey = FilingKeys.RegionVersion(region);
@@ -92,21 +90,14 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit, Filin
 
         var read = await store.PageAsync(index, versionKey, afterScore, afterId, pageSize + 1);
         var entries = read.Entries;
-        var page = entries.Take(pageSize).ToList();
-        var response = new ListFilingsResponse();
-        foreach (var entry in page)
-        {
-            if (entry.Record is { } record)
-            {
-                response.Filings.Add(FilingRecord.Parser.ParseFrom(record));
-            }
-        }
-
-        response.NextPageToken = entries.Count > pageSize
-            ? string.Create(CultureInfo.InvariantCulture, $"{CursorPrefix}{page[^1].Score}:{page[^1].Id}")
+        var last = entries.Take(pageSize).LastOrDefault();
+        FilingView[] items = [.. entries.Take(pageSize).Select(entry => entry.Filing).OfType<FilingView>()];
+        var next = entries.Count > pageSize
+            ? string.Create(CultureInfo.InvariantCulture, $"{CursorPrefix}{last!.Score}:{last.Id}")
             : string.Empty;
-        cache.Keep(cacheKey, read.Version, response);
-        return response;
+        var page = new Page<FilingView>(items, next);
+        cache.Keep(cacheKey, read.Version, page);
+        return page;
     }
 
     private const string CursorPrefix = "after:";
@@ -125,7 +116,7 @@ internal sealed class FilingQueries(FilingStore store, RefusalAudit audit, Filin
     }
 
     /// <summary>The caller's scope, or an audited PermissionDenied.</summary>
-    public async Task<FilingListScope> ScopeAsync(Caller caller, string? requestedRegion, Domain.Filings.FilingStatus? status, string action)
+    public async Task<FilingListScope> ScopeAsync(Caller caller, string? requestedRegion, FilingStatus? status, string action)
     {
         try
         {
