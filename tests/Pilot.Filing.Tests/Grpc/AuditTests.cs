@@ -74,4 +74,16 @@ public sealed class AuditTests(FilingFactory factory) : IClassFixture<FilingFact
         Assert.Equal((StatusCode.InvalidArgument, "page_token"), (badToken.StatusCode, Scenario.Fields(badToken).Single()));
         Assert.Equal((StatusCode.InvalidArgument, "page_size"), (hugePage.StatusCode, Scenario.Fields(hugePage).Single()));
     }
+
+    [Fact]
+    public async Task A_stream_id_passed_as_page_token_is_refused_as_page_token_not_handed_to_Redis()
+    {
+        // Tokens used to be stream ids; "0-0" then reached Redis as an empty range and answered Unknown.
+        foreach (var token in new[] { "0-0", "1764151200000-0" })
+        {
+            var error = await Scenario.RefusedAsync(() => scenario.Client.ListAuditAsync(
+                new ListAuditRequest { PageToken = token }, scenario.NationalCentre(), cancellationToken: Ct).ResponseAsync);
+            Assert.Equal((StatusCode.InvalidArgument, "page_token"), (error.StatusCode, Scenario.Fields(error).Single()));
+        }
+    }
 }

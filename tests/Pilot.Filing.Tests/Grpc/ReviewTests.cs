@@ -235,6 +235,36 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
     }
 
     [Fact]
+    public async Task The_national_centre_pages_through_a_regions_filings_with_the_tokens_it_is_given()
+    {
+        var region = "630000";
+        var filings = new List<FilingRecord>();
+        for (var i = 0; i < 5; i++)
+        {
+            filings.Add(await scenario.FileAsync(scenario.Branch(region)));
+        }
+
+        var seen = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await scenario.Client.ListFilingsAsync(
+                new ListFilingsRequest { RegionCode = region, PageSize = 2, PageToken = token }, scenario.NationalCentre(), cancellationToken: Ct);
+            Assert.True(page.Filings.Count <= 2);
+            seen.AddRange(page.Filings.Select(f => f.FilingId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        // Tokens used to be offsets into the list; an offset is no token any more.
+        var offset = await Scenario.RefusedAsync(() => scenario.Client.ListFilingsAsync(
+            new ListFilingsRequest { RegionCode = region, PageSize = 2, PageToken = "2" }, scenario.NationalCentre(), cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(filings.Select(f => f.FilingId), seen);
+        Assert.Equal((StatusCode.InvalidArgument, "page_token"), (offset.StatusCode, Scenario.Fields(offset).Single()));
+    }
+
+    [Fact]
     public async Task Deciding_the_filings_of_one_page_does_not_make_the_next_page_skip_any()
     {
         var region = "650000";

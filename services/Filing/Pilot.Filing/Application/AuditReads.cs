@@ -27,15 +27,9 @@ internal sealed class AuditReads(FilingStore store, RefusalAudit audit)
         }
 
         var size = FilingReads.PageSize(pageSize);
-        if (!string.IsNullOrEmpty(pageToken) && !StreamIds.IsValid(pageToken))
-        {
-            throw DomainException.Invalid("page_token", "pass the next_page_token of the previous page unchanged");
-        }
-
-        var before = string.IsNullOrEmpty(pageToken) ? "+" : "(" + pageToken;
-        var entries = await store.AuditFromAsync(stream, before, size + 1);
+        var entries = await store.AuditBeforeAsync(stream, PagePositions.InStream(pageToken), size + 1);
         return new Page<AuditRecord>(
             [.. entries.Take(size).Select(entry => entry.Record)],
-            entries.Count > size ? entries[size - 1].Id : string.Empty);
+            entries.Count > size ? PagePositions.Token(entries[size - 1].Id) : string.Empty);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Storage;
 using Pilot.SharedKernel;
@@ -39,39 +38,43 @@ internal sealed class FilingReads(FilingStore store, RefusalAudit audit, FilingP
             return await ListByStatusAsync(bureauRegion, FilingKeys.RegionStatusFilings(bureauRegion, status), pageSize, query.PageToken);
         }
 
-        var offset = Offset(query.PageToken);
         var index = scope.OrganisationId is { } org ? FilingKeys.OrganisationFilings(org)
             : scope.RegionCode is { } region ? FilingKeys.RegionFilings(region)
             : FilingKeys.AllFilings;
+        return await ListFilteredAsync(index, scope, pageSize, PagePositions.InIndex(query.PageToken));
+    }
 
-        // Filters apply after reading, so read in chunks until the page is full or the index ends.
-        var items = new List<FilingView>();
+    /// <summary>
+    /// One index read in chunks, with the records, filtered by the caller's scope until the page is full or the index
+    /// ends. The next page starts after the last filing of this one; it may be short, even empty, when the rest of the
+    /// index holds nothing the caller may see.
+    /// </summary>
+    private async Task<Page<FilingView>> ListFilteredAsync(string index, FilingListScope scope, int pageSize, IndexPosition? after)
+    {
+        var items = new List<FilingView>(pageSize);
         var chunk = Math.Max(pageSize, 50);
-        while (items.Count < pageSize)
+        while (true)
         {
-            var ids = await store.FilingIdsAsync(index, offset, chunk);
-            var filings = await store.FindFilingsAsync(ids);
-            for (var i = 0; i < ids.Count; i++)
+            var read = await store.PageAsync(index, null, after, chunk);
+            foreach (var entry in read.Entries)
             {
-                offset++;
-                if (filings[i] is { } stored && Matches(scope, stored.Filing))
+                if (items.Count == pageSize)
+                {
+                    return new Page<FilingView>(items, PagePositions.Token(after!.Value));
+                }
+
+                after = new IndexPosition(entry.Score, entry.Id);
+                if (entry.Filing is { } stored && Matches(scope, stored.Filing))
                 {
                     items.Add(stored);
-                    if (items.Count == pageSize)
-                    {
-                        break;
-                    }
                 }
             }
 
-            if (ids.Count < chunk && items.Count < pageSize)
+            if (read.Entries.Count < chunk)
             {
                 return new Page<FilingView>(items, string.Empty);
             }
         }
-
-        var more = (await store.FilingIdsAsync(index, offset, 1)).Count > 0;
-        return new Page<FilingView>(items, more ? offset.ToString(CultureInfo.InvariantCulture) : string.Empty);
     }
 
     /// <summary>
@@ -80,7 +83,7 @@ internal sealed class FilingReads(FilingStore store, RefusalAudit audit, FilingP
     /// </summary>
     private async Task<Page<FilingView>> ListByStatusAsync(string region, string index, int pageSize, string? pageToken)
     {
-        var (afterScore, afterId) = Cursor(pageToken);
+        var after = PagePositions.InIndex(pageToken);
         var versionKey = FilingKeys.RegionVersion(region);
         var cacheKey = new FilingPageCache.PageKey(index, pageToken ?? string.Empty, pageSize);
         if (cache.Enabled && cache.Find(cacheKey, await store.VersionAsync(versionKey)) is { } unchanged)
@@ -88,31 +91,13 @@ internal sealed class FilingReads(FilingStore store, RefusalAudit audit, FilingP
             return unchanged;
         }
 
-        var read = await store.PageAsync(index, versionKey, afterScore, afterId, pageSize + 1);
+        var read = await store.PageAsync(index, versionKey, after, pageSize + 1);
         var entries = read.Entries;
-        var last = entries.Take(pageSize).LastOrDefault();
         FilingView[] items = [.. entries.Take(pageSize).Select(entry => entry.Filing).OfType<FilingView>()];
-        var next = entries.Count > pageSize
-            ? string.Create(CultureInfo.InvariantCulture, $"{CursorPrefix}{last!.Score}:{last.Id}")
-            : string.Empty;
+        var next = entries.Count > pageSize ? PagePositions.Token(new IndexPosition(entries[pageSize - 1].Score, entries[pageSize - 1].Id)) : string.Empty;
         var page = new Page<FilingView>(items, next);
         cache.Keep(cacheKey, read.Version, page);
         return page;
-    }
-
-    private const string CursorPrefix = "after:";
-
-    private static (long? Score, string? Id) Cursor(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return (null, null);
-        }
-
-        var parts = token.StartsWith(CursorPrefix, StringComparison.Ordinal) ? token[CursorPrefix.Length..].Split(':', 2) : [];
-        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var score) && parts[1].Length > 0
-            ? (score, parts[1])
-            : throw DomainException.Invalid("page_token", "pass the next_page_token of the previous page unchanged");
     }
 
     /// <summary>The caller's scope, or an audited PermissionDenied.</summary>
@@ -140,16 +125,4 @@ internal sealed class FilingReads(FilingStore store, RefusalAudit audit, FilingP
         < 0 or > MaxPageSize => throw DomainException.Invalid("page_size", $"ask for 1 to {MaxPageSize} items per page"),
         _ => requested,
     };
-
-    private static long Offset(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return 0;
-        }
-
-        return long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
-            ? offset
-            : throw DomainException.Invalid("page_token", "pass the next_page_token of the previous page unchanged");
-    }
 }

@@ -30,20 +30,6 @@ internal sealed class FilingStore(IConnectionMultiplexer redis)
 
     public async Task<FilingSnapshot> ReadFilingAsync(string filingId) => new(filingId, await FindFilingAsync(filingId));
 
-    public async Task<IReadOnlyList<FilingView?>> FindFilingsAsync(IReadOnlyList<string> filingIds)
-    {
-        var batch = Db.CreateBatch();
-        var reads = filingIds.Select(id => batch.HashGetAsync(FilingKeys.Filing(id), FilingKeys.RecordField)).ToList();
-        batch.Execute();
-        var results = new List<FilingView?>(reads.Count);
-        foreach (var read in reads)
-        {
-            results.Add(ReadRecord(await read));
-        }
-
-        return results;
-    }
-
     /// <summary>The filing that holds <paramref name="filingNumber"/> in the region, or null when it is free.</summary>
     public async Task<string?> FindFilingIdAsync(string regionCode, string filingNumber)
     {
@@ -78,20 +64,14 @@ internal sealed class FilingStore(IConnectionMultiplexer redis)
         return entries.Select(entry => StorageJson.Read<TrackedItem>(entry.Value.ToString())).ToList();
     }
 
-    /// <summary>Filing ids of one index, oldest first, from <paramref name="offset"/>.</summary>
-    public async Task<IReadOnlyList<string>> FilingIdsAsync(string indexKey, long offset, int count)
-    {
-        var ids = await Db.SortedSetRangeByRankAsync(indexKey, offset, offset + count - 1);
-        return ids.Select(id => id.ToString()).ToList();
-    }
-
     /// <summary>
-    /// Up to <paramref name="count"/> entries of one index after the entry (score, id), in index order, with their
-    /// records. Keyed on the entry, not its rank, so entries leaving the index (a filing decided while a bureau pages
-    /// through its submitted ones) do not shift the next page.
+    /// Up to <paramref name="count"/> entries of one index after <paramref name="after"/>, in index order, with their
+    /// records, and the counter at <paramref name="versionKey"/> read in the same step. Keyed on the entry, not its
+    /// rank, so entries leaving the index (a filing decided while a bureau pages through its submitted ones) do not
+    /// shift the next page.
     /// </summary>
-    public Task<FilingPageRead.Page> PageAsync(string indexKey, string versionKey, long? afterScore, string? afterId, int count) =>
-        FilingPageRead.ReadAsync(Db, indexKey, versionKey, afterScore, afterId, count);
+    public Task<FilingPageRead.Page> PageAsync(string indexKey, string? versionKey, IndexPosition? after, int count) =>
+        FilingPageRead.ReadAsync(Db, indexKey, versionKey, after, count);
 
     public async Task<long> VersionAsync(string versionKey) => (long?)await Db.StringGetAsync(versionKey) ?? 0;
 
@@ -105,10 +85,15 @@ internal sealed class FilingStore(IConnectionMultiplexer redis)
             StorageJson.Read<FilingView>(entry[FilingKeys.RecordField].ToString())))];
     }
 
-    /// <summary>Up to <paramref name="count"/> audit records of one trail from the entry <paramref name="lastId"/> back, newest first.</summary>
-    public async Task<IReadOnlyList<(string Id, AuditRecord Record)>> AuditFromAsync(string streamKey, string lastId, int count)
+    /// <summary>Up to <paramref name="count"/> audit records of one trail before the entry <paramref name="before"/> (from the newest for none), newest first.</summary>
+    public async Task<IReadOnlyList<(string Id, AuditRecord Record)>> AuditBeforeAsync(string streamKey, (ulong Ms, ulong Seq)? before, int count)
     {
-        var entries = await Db.StreamRangeAsync(streamKey, minId: "-", maxId: lastId, count: count, messageOrder: Order.Descending);
+        if (before is { Ms: 0, Seq: 0 })
+        {
+            return [];
+        }
+
+        var entries = await Db.StreamRangeAsync(streamKey, minId: "-", maxId: StreamIds.Predecessor(before), count: count, messageOrder: Order.Descending);
         return [.. entries.Select(entry => (entry.Id.ToString(), StorageJson.Read<AuditRecord>(entry[FilingKeys.RecordField].ToString())))];
     }
 

@@ -29,4 +29,13 @@ internal static class StreamIds
         { Seq: ulong.MaxValue } id => $"{id.Ms + 1}-0",
         { } id => $"{id.Ms}-{id.Seq + 1}",
     };
+
+    /// <summary>The largest id before <paramref name="next"/> (the stream's end for none); 0-0 has none, so the caller stops there.</summary>
+    public static string Predecessor((ulong Ms, ulong Seq)? next) => next switch
+    {
+        null => "+",
+        { Ms: 0, Seq: 0 } => throw new ArgumentOutOfRangeException(nameof(next), "no stream entry comes before 0-0"),
+        { Seq: 0 } id => $"{id.Ms - 1}-{ulong.MaxValue}",
+        { } id => $"{id.Ms}-{id.Seq - 1}",
+    };
 }
