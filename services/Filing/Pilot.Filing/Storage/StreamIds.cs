@@ -20,8 +20,6 @@ internal static class StreamIds
             : null;
     }
 
-    public static bool IsValid(string? id) => Parse(id) is not null;
-
     /// <summary>The smallest id after <paramref name="last"/> (the stream's start for none), so a range excludes what the reader already has.</summary>
     public static string Successor((ulong Ms, ulong Seq)? last) => last switch
     {
