@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pilot.Commands;
 using Pilot.EventBus;
 using Pilot.Filing.Application;
 using Pilot.Filing.Batches;
 using Pilot.Filing.Domain.Deadlines;
-using Pilot.Filing.Domain.Events;
 using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Domain.Packages;
@@ -19,13 +19,16 @@ namespace Pilot.Filing;
 
 public static class FilingExtensions
 {
+    /// <summary>Filing's app id: its consumer group on the bus, the prefix of its answer keys and the seed of its event ids.</summary>
+    public const string AppId = "filing";
+
     /// <summary>Where blobs go when <c>Pilot:Blobs:Path</c> is not set (the AppHost sets it).</summary>
     public const string BlobsPathKey = "Pilot:Blobs:Path";
 
     public static WebApplicationBuilder AddFilingService(this WebApplicationBuilder builder)
     {
         builder.AddPilotRedisClient();
-        builder.AddPilotEventBus(FilingEventsTopic.AppId);
+        builder.AddPilotEventBus(AppId);
 
         var services = builder.Services;
         services.AddOptions<FilingOptions>().Bind(builder.Configuration.GetSection(FilingOptions.SectionName));
@@ -39,10 +42,12 @@ public static class FilingExtensions
             ? configured
             : Path.Combine(builder.Environment.ContentRootPath, "data", "blobs");
         services.AddSingleton<IBlobStore>(new LocalFolderBlobStore(blobsPath));
+        services.AddSingleton<IDocumentStore, BlobDocumentStore>();
 
+        services.AddCommandPipeline(builder.Configuration, AppId, StorageJson.Options);
         services.AddSingleton<RegionChangeSignals>();
         services.AddSingleton<FilingStore>();
-        services.AddSingleton<IFilingNumberIndex>(sp => sp.GetRequiredService<FilingStore>());
+        services.AddSingleton<FilingWrites>();
         services.AddSingleton<ConfiguredBatchMilestones>();
         services.AddSingleton<RegistryBatchMilestones.Answers>();
         services.AddScoped<IBatchMilestonesSource, RegistryBatchMilestones>();
@@ -52,18 +57,16 @@ public static class FilingExtensions
         services.AddPilotGrpcClient<Protos.Registry.Registry.RegistryClient>("registry");
         services.AddScoped<IBranchFactsSource, RegistryBranchFactsSource>();
 
-        services.AddSingleton<RequestReplies>();
         services.AddSingleton<RefusalAudit>();
-        services.AddScoped<UploadDocumentHandler>();
-        services.AddScoped<SubmitPackageHandler>();
-        services.AddScoped<PackageQueries>();
-        services.AddScoped<SubmitFilingHandler>();
-        services.AddScoped<DecideFilingHandler>();
+        services.AddScoped<DocumentUploads>();
+        services.AddScoped<PackageCommands>();
+        services.AddScoped<PackageReads>();
+        services.AddScoped<FilingCommands>();
         services.AddSingleton<FilingPageCache>();
-        services.AddScoped<FilingQueries>();
+        services.AddScoped<FilingReads>();
         services.AddScoped<FilingWatch>();
-        services.AddScoped<AuditQueries>();
-        services.AddScoped<DueItemsQuery>();
+        services.AddScoped<AuditReads>();
+        services.AddScoped<DueItemReads>();
         return builder;
     }
 

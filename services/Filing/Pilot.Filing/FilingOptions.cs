@@ -28,7 +28,4 @@ public sealed class FilingOptions
     /// until the region's next filing change; 0 turns the cache off.
     /// </summary>
     public int ListCachePages { get; set; } = 1024;
-
-    /// <summary>How long the answer to a request id is kept for retries.</summary>
-    public TimeSpan RequestRetention { get; set; } = TimeSpan.FromDays(7);
 }

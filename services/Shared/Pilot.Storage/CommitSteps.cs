@@ -70,6 +70,8 @@ internal sealed class CommitSteps : IStateWrites
         Write("HSET", key, values);
     }
 
+    public void HashSetIfAbsent(string key, string field, RedisValue value) => Write("HSETNX", key, field, value);
+
     public void HashDelete(string key, params IReadOnlyList<string> fields) => Write("HDEL", key, [.. fields.Select(field => (RedisValue)field)]);
 
     public void HashIncrement(string key, string field, long by = 1) => Write("HINCRBY", key, field, by);

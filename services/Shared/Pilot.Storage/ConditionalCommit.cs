@@ -82,6 +82,8 @@ public sealed class ConditionalCommit : IStateWrites
 
     public void HashSet(string key, params IReadOnlyList<HashEntry> fields) => steps.HashSet(key, fields);
 
+    public void HashSetIfAbsent(string key, string field, RedisValue value) => steps.HashSetIfAbsent(key, field, value);
+
     public void HashDelete(string key, params IReadOnlyList<string> fields) => steps.HashDelete(key, fields);
 
     public void HashIncrement(string key, string field, long by = 1) => steps.HashIncrement(key, field, by);

@@ -36,6 +36,9 @@ public interface IStateWrites
     /// <summary>Sets hash fields.</summary>
     void HashSet(string key, params IReadOnlyList<HashEntry> fields);
 
+    /// <summary>Sets one hash field only if it is absent (a field already set keeps its value, and the commit goes on).</summary>
+    void HashSetIfAbsent(string key, string field, RedisValue value);
+
     /// <summary>Deletes hash fields.</summary>
     void HashDelete(string key, params IReadOnlyList<string> fields);
 

@@ -1,5 +1,6 @@
 using Pilot.Filing.Domain.Auditing;
 using Pilot.Filing.Domain.Events;
+using IntegrationEventMapper = Pilot.Filing.IntegrationEvents.IntegrationEventMapper;
 using Pilot.Filing.Domain.Filings;
 using Pilot.SharedKernel;
 using static Pilot.Filing.Tests.Domain.TestData;
@@ -27,7 +28,7 @@ public sealed class FilingReviewTests
         Assert.Equal(BeijingBureau.Subject, accepted.Decision.DecidedBy);
 
         var e = Assert.IsType<FilingAccepted>(Assert.Single(outcome.Events));
-        Assert.Equal("pilot.filing.filing-accepted.v1", e.Type);
+        Assert.Equal("pilot.filing.filing-accepted.v1", IntegrationEventMapper.ToOutgoing(e).Type);
         Assert.Equal("京人社备〔2020〕001号", e.FilingNumber);
         Assert.Equal(Branch, e.BranchId);
         Assert.Equal(EvaluationOrg, e.OrganisationId);
@@ -49,7 +50,7 @@ public sealed class FilingReviewTests
         Assert.Equal(FilingStatus.Rejected, outcome.State!.Status);
         Assert.Equal(2, outcome.State.Version);
         var e = Assert.IsType<FilingRejected>(Assert.Single(outcome.Events));
-        Assert.Equal("pilot.filing.filing-rejected.v1", e.Type);
+        Assert.Equal("pilot.filing.filing-rejected.v1", IntegrationEventMapper.ToOutgoing(e).Type);
         Assert.Equal("场地证明材料缺失", e.Reason);
         Assert.Equal(AuditActions.RejectFiling, outcome.Audit.Action);
     }

@@ -1,5 +1,7 @@
 using Pilot.Filing.Domain.Auditing;
 using Pilot.Filing.Domain.Events;
+using FilingIntegrationEvent = Pilot.Filing.IntegrationEvents.FilingIntegrationEvent;
+using IntegrationEventMapper = Pilot.Filing.IntegrationEvents.IntegrationEventMapper;
 using Pilot.Filing.Domain.Filings;
 using Pilot.SharedKernel;
 using static Pilot.Filing.Tests.Domain.TestData;
@@ -26,8 +28,9 @@ public sealed class FilingSubmissionTests
         Assert.Equal(EvaluationOrg, filing.OrganisationId);
         Assert.False(filing.Lateness.IsLate);
         var submitted = Assert.IsType<FilingSubmitted>(Assert.Single(outcome.Events));
-        Assert.Equal("pilot.filing.filing-submitted.v1", submitted.Type);
-        Assert.Equal(filing.FilingId, submitted.Subject);
+        var announced = IntegrationEventMapper.ToOutgoing(submitted);
+        Assert.Equal("pilot.filing.filing-submitted.v1", announced.Type);
+        Assert.Equal(filing.FilingId, ((FilingIntegrationEvent)announced.Data).Subject);
         Assert.Equal(Beijing, submitted.RegionCode);
         Assert.Equal(Occupations, submitted.Occupations);
         Assert.Equal(AuditOutcome.Succeeded, outcome.Audit.Outcome);

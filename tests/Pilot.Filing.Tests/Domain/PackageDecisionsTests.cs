@@ -1,6 +1,8 @@
 using Pilot.Filing.Domain.Auditing;
 using Pilot.Filing.Domain.Deadlines;
 using Pilot.Filing.Domain.Events;
+using Contracts = Pilot.Filing.IntegrationEvents;
+using IntegrationEventMapper = Pilot.Filing.IntegrationEvents.IntegrationEventMapper;
 using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Materials;
 using Pilot.Filing.Domain.Packages;
@@ -34,11 +36,11 @@ public sealed class PackageDecisionsTests
         Assert.False(package.Current.Lateness.IsLate);
         Assert.Collection(
             outcome.Events,
-            e => Assert.Equal(PackageSubmitted.EventType, e.Type),
+            e => Assert.Equal(Contracts.PackageSubmitted.EventType, IntegrationEventMapper.ToOutgoing(e).Type),
             e =>
             {
                 var accepted = Assert.IsType<PackageAccepted>(e);
-                Assert.Equal("pilot.filing.package-accepted.v1", accepted.Type);
+                Assert.Equal("pilot.filing.package-accepted.v1", IntegrationEventMapper.ToOutgoing(accepted).Type);
                 Assert.Equal(1, accepted.VersionNumber);
                 Assert.Equal(package.Current.Receipt.ReceiptNumber, accepted.ReceiptNumber);
                 Assert.Equal(["br-1", "br-2"], accepted.BranchIds);
@@ -113,7 +115,7 @@ public sealed class PackageDecisionsTests
         Assert.Contains("推荐社会培训评价组织的函", refusal.Violations[2].Description, StringComparison.Ordinal);
         var refused = Assert.IsType<PackageRefused>(outcome.Events[^1]);
         Assert.Equal(refusal.Violations, refused.Missing);
-        Assert.Equal(PackageSubmitted.EventType, outcome.Events[0].Type);
+        Assert.Equal(Contracts.PackageSubmitted.EventType, IntegrationEventMapper.ToOutgoing(outcome.Events[0]).Type);
         Assert.Equal(AuditOutcome.Refused, outcome.Audit.Outcome);
         Assert.Equal("R7", outcome.Audit.Rule);
     }

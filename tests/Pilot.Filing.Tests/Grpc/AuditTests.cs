@@ -50,7 +50,7 @@ public sealed class AuditTests(FilingFactory factory) : IClassFixture<FilingFact
         var number = $"京人社备〔2026〕{Scenario.Unique("n")}号";
         await scenario.Client.AcceptFilingAsync(Scenario.Accept(filing, number), scenario.Bureau(Scenario.Beijing, Scenario.Unique("clerk")), cancellationToken: Ct);
 
-        var trail = await factory.Redis.StreamRangeAsync(Storage.FilingKeys.RegionAudit(Scenario.Beijing), "-", "+", count: 1, messageOrder: StackExchange.Redis.Order.Descending);
+        var trail = await factory.Redis.StreamRangeAsync(Pilot.Filing.Storage.FilingKeys.RegionAudit(Scenario.Beijing), "-", "+", count: 1, messageOrder: StackExchange.Redis.Order.Descending);
         var events = await factory.Redis.StreamRangeAsync("filing-events", "-", "+", count: 20, messageOrder: StackExchange.Redis.Order.Descending);
 
         Assert.Contains($"accepted as {number}", (string)trail.Single()["record"]!, StringComparison.Ordinal);
@@ -73,5 +73,17 @@ public sealed class AuditTests(FilingFactory factory) : IClassFixture<FilingFact
         Assert.Equal((StatusCode.InvalidArgument, "region_code"), (unknownRegion.StatusCode, Scenario.Fields(unknownRegion).Single()));
         Assert.Equal((StatusCode.InvalidArgument, "page_token"), (badToken.StatusCode, Scenario.Fields(badToken).Single()));
         Assert.Equal((StatusCode.InvalidArgument, "page_size"), (hugePage.StatusCode, Scenario.Fields(hugePage).Single()));
+    }
+
+    [Fact]
+    public async Task A_stream_id_passed_as_page_token_is_refused_as_page_token_not_handed_to_Redis()
+    {
+        // Tokens used to be stream ids; "0-0" then reached Redis as an empty range and answered Unknown.
+        foreach (var token in new[] { "0-0", "1764151200000-0" })
+        {
+            var error = await Scenario.RefusedAsync(() => scenario.Client.ListAuditAsync(
+                new ListAuditRequest { PageToken = token }, scenario.NationalCentre(), cancellationToken: Ct).ResponseAsync);
+            Assert.Equal((StatusCode.InvalidArgument, "page_token"), (error.StatusCode, Scenario.Fields(error).Single()));
+        }
     }
 }

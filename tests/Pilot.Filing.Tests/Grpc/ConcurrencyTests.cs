@@ -1,5 +1,7 @@
 using Grpc.Core;
-using Pilot.Filing.Domain.Events;
+using Pilot.Filing.Application;
+using Pilot.Filing.Storage;
+using Pilot.Filing.IntegrationEvents;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
 
@@ -44,7 +46,7 @@ public sealed class ConcurrencyTests(FilingFactory factory) : IClassFixture<Fili
         var results = await Task.WhenAll(accept, reject);
 
         Assert.Single(results, r => r.Status == StatusCode.OK);
-        var decisions = (await scenario.EventsAboutAsync(filing.FilingId)).Count(e => e.Type is FilingAccepted.EventType or FilingRejected.EventType);
+        var decisions = (await scenario.EventsAboutAsync(filing.FilingId)).Count(e => e.Type == FilingAccepted.EventType || e.Type == FilingRejected.EventType);
         Assert.Equal(1, decisions);
     }
 
@@ -80,7 +82,7 @@ public sealed class ConcurrencyTests(FilingFactory factory) : IClassFixture<Fili
         Assert.Equal(filing.Version + 1, later.Version);
         Assert.Single(await scenario.EventsAboutAsync(filing.FilingId), e => e.Type == FilingAccepted.EventType);
         var changes = await factory.Redis.StreamRangeAsync($"filing:changes:{Scenario.Beijing}");
-        Assert.Single(changes, c => c["kind"] == "Accepted" && FilingRecord.Parser.ParseFrom((byte[])c["record"]!).FilingId == filing.FilingId);
+        Assert.Single(changes, c => c["kind"] == "Accepted" && StorageJson.Read<FilingView>(c["record"].ToString()).Filing.FilingId == filing.FilingId);
     }
 
     [Fact]

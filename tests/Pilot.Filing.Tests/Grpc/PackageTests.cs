@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Pilot.Filing.Domain.Events;
+using Pilot.Filing.IntegrationEvents;
 using Pilot.Filing.Domain.Materials;
 using Pilot.Filing.Tests.Domain;
 using Pilot.Filing.Tests.Grpc.Support;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Grpc.Core;
-using Pilot.Filing.Domain.Events;
+using Pilot.Filing.IntegrationEvents;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
 using Pilot.SharedKernel;
@@ -235,6 +235,36 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
     }
 
     [Fact]
+    public async Task The_national_centre_pages_through_a_regions_filings_with_the_tokens_it_is_given()
+    {
+        var region = "630000";
+        var filings = new List<FilingRecord>();
+        for (var i = 0; i < 5; i++)
+        {
+            filings.Add(await scenario.FileAsync(scenario.Branch(region)));
+        }
+
+        var seen = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await scenario.Client.ListFilingsAsync(
+                new ListFilingsRequest { RegionCode = region, PageSize = 2, PageToken = token }, scenario.NationalCentre(), cancellationToken: Ct);
+            Assert.True(page.Filings.Count <= 2);
+            seen.AddRange(page.Filings.Select(f => f.FilingId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        // Tokens used to be offsets into the list; an offset is no token any more.
+        var offset = await Scenario.RefusedAsync(() => scenario.Client.ListFilingsAsync(
+            new ListFilingsRequest { RegionCode = region, PageSize = 2, PageToken = "2" }, scenario.NationalCentre(), cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(filings.Select(f => f.FilingId), seen);
+        Assert.Equal((StatusCode.InvalidArgument, "page_token"), (offset.StatusCode, Scenario.Fields(offset).Single()));
+    }
+
+    [Fact]
     public async Task Deciding_the_filings_of_one_page_does_not_make_the_next_page_skip_any()
     {
         var region = "650000";
@@ -283,67 +313,6 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
     }
 
     [Fact]
-    public async Task Filings_stored_before_records_were_kept_are_listed_from_their_state()
-    {
-        var region = "530000";
-        var bureau = scenario.Bureau(region);
-        var filings = new List<FilingRecord>();
-        for (var i = 0; i < 3; i++)
-        {
-            filings.Add(await scenario.FileAsync(scenario.Branch(region)));
-        }
-
-        await LegacyFilingLayout.WriteAsync(factory.Redis, filings[1]);
-
-        var first = await scenario.Client.ListFilingsAsync(new ListFilingsRequest { Status = FilingStatus.Submitted, PageSize = 2 }, bureau, cancellationToken: Ct);
-        var second = await scenario.Client.ListFilingsAsync(
-            new ListFilingsRequest { Status = FilingStatus.Submitted, PageSize = 2, PageToken = first.NextPageToken }, bureau, cancellationToken: Ct);
-        Assert.Equal(filings, first.Filings.Concat(second.Filings));
-    }
-
-    [Fact]
-    public async Task A_filing_stored_before_records_were_kept_is_decided_and_then_stored_as_a_record()
-    {
-        var filing = await scenario.FileAsync(scenario.Branch(Scenario.Beijing));
-        await LegacyFilingLayout.WriteAsync(factory.Redis, filing);
-
-        var read = await scenario.Client.GetFilingAsync(new GetFilingRequest { FilingId = filing.FilingId }, scenario.Bureau(Scenario.Beijing), cancellationToken: Ct);
-        var accepted = await scenario.Client.AcceptFilingAsync(Scenario.Accept(filing), scenario.Bureau(Scenario.Beijing), cancellationToken: Ct);
-
-        Assert.Equal(filing, read);
-        Assert.Equal(FilingStatus.Accepted, accepted.Status);
-        var stored = await factory.Redis.HashGetAllAsync(Storage.FilingKeys.Filing(filing.FilingId));
-        Assert.Equal(["record", "version"], stored.Select(field => field.Name.ToString()).Order(StringComparer.Ordinal));
-        Assert.Equal(accepted, FilingRecord.Parser.ParseFrom((byte[])stored.Single(field => field.Name == "record").Value!));
-    }
-
-    [Fact]
-    public async Task An_answer_stored_as_a_hash_before_answers_became_strings_is_still_given_to_a_retry()
-    {
-        var filing = await scenario.FileAsync(scenario.Branch(Scenario.Beijing));
-        var accept = Scenario.Accept(filing);
-        var earlier = filing.Clone();
-        earlier.Status = FilingStatus.Accepted;
-        earlier.Version = filing.Version + 1;
-        var key = Storage.FilingKeys.Request($"clerk-{Scenario.Beijing}", accept.RequestId);
-        await factory.Redis.HashSetAsync(key,
-        [
-            new("fingerprint", Application.RequestFingerprint.Of(nameof(Protos.Filing.Filing.FilingBase.AcceptFiling), accept)),
-            new("reply", earlier.ToByteArray()),
-        ]);
-
-        var answer = await scenario.Client.AcceptFilingAsync(accept, scenario.Bureau(Scenario.Beijing), cancellationToken: Ct);
-        var otherNumber = Scenario.Accept(filing);
-        otherNumber.RequestId = accept.RequestId;
-        var reused = await Scenario.RefusedAsync(() => scenario.Client.AcceptFilingAsync(otherNumber, scenario.Bureau(Scenario.Beijing), cancellationToken: Ct).ResponseAsync);
-
-        Assert.Equal(earlier, answer);
-        Assert.Equal(StatusCode.InvalidArgument, reused.StatusCode);
-        Assert.Contains("request_id", Scenario.Fields(reused));
-        Assert.Equal(FilingStatus.Submitted, (await scenario.Client.GetFilingAsync(new GetFilingRequest { FilingId = filing.FilingId }, scenario.Bureau(Scenario.Beijing), cancellationToken: Ct)).Status);
-    }
-
-    [Fact]
     public async Task Filings_submitted_in_the_same_millisecond_are_paged_by_id_without_loss_or_repeat()
     {
         var region = "540000";
@@ -355,7 +324,7 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
         }
 
         // The index orders by first submission; give them all one score, as a burst within a millisecond would.
-        var index = Storage.FilingKeys.RegionStatusFilings(region, Pilot.Filing.Domain.Filings.FilingStatus.Submitted);
+        var index = Pilot.Filing.Storage.FilingKeys.RegionStatusFilings(region, Pilot.Filing.Domain.Filings.FilingStatus.Submitted);
         foreach (var id in ids)
         {
             await factory.Redis.SortedSetAddAsync(index, id, 1_764_000_000_000);

@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Pilot.Filing.Domain.Events;
+using Pilot.Filing.IntegrationEvents;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
 using Pilot.SharedKernel;

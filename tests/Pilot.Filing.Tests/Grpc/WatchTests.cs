@@ -1,9 +1,13 @@
-using Google.Protobuf;
 using Grpc.Core;
+using Pilot.Filing.Application;
 using Pilot.Filing.Storage;
 using Pilot.Filing.Tests.Grpc.Support;
 using Pilot.Protos.Filing;
 using Pilot.SharedKernel;
+using BranchFiling = Pilot.Filing.Domain.Filings.BranchFiling;
+using DomainFilingStatus = Pilot.Filing.Domain.Filings.FilingStatus;
+using Lateness = Pilot.Filing.Domain.Deadlines.Lateness;
+using Occupation = Pilot.Filing.Domain.Filings.Occupation;
 
 namespace Pilot.Filing.Tests.Grpc;
 
@@ -68,8 +72,11 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
         Assert.Equal(first.FilingId, (await Scenario.NextChangeAsync(call, watch.Token)).Filing.FilingId);
 
         // Appended to the change stream as another instance's commit would, so no signal of this instance wakes the watch.
-        var elsewhere = new FilingRecord { FilingId = "open/committed-elsewhere", BatchId = FilingFactory.OpenBatch, BranchId = "committed-elsewhere", Version = 1 };
-        await factory.Redis.StreamAddAsync(FilingKeys.RegionChanges(region), [new("kind", "Submitted"), new("record", elsewhere.ToByteArray())]);
+        ProvinceRegion.TryFind(region, out var zhejiang);
+        var elsewhere = new BranchFiling(
+            "open/committed-elsewhere", FilingFactory.OpenBatch, "committed-elsewhere", "org-elsewhere", zhejiang, [new Occupation("6-18-02-04")],
+            DomainFilingStatus.Submitted, 1, 1, DateTimeOffset.UtcNow, "user-elsewhere", new Lateness(FilingFactory.Today, FilingFactory.Today, 0, 0), null, []);
+        await factory.Redis.StreamAddAsync(FilingKeys.RegionChanges(region), [new("kind", "Submitted"), new("record", StorageJson.Write(new FilingView(elsewhere, CreditCodes.Next())))]);
 
         var change = await Scenario.NextChangeAsync(call, watch.Token);
         Assert.Equal((elsewhere.FilingId, ChangeKind.Submitted), (change.Filing.FilingId, change.Kind));
@@ -84,23 +91,6 @@ public sealed class WatchTests(FilingFactory factory) : IClassFixture<FilingFact
         using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var call = scenario.Client.WatchFilings(new WatchFilingsRequest { RegionCode = region }, scenario.NationalCentre(), cancellationToken: watch.Token);
         Assert.Equal(filing.FilingId, (await Scenario.NextChangeAsync(call, watch.Token)).Filing.FilingId);
-        await watch.CancelAsync();
-    }
-
-    [Fact]
-    public async Task Changes_written_before_records_were_kept_are_still_delivered()
-    {
-        const string region = "340000";
-        var filing = await scenario.FileAsync(scenario.Branch(region));
-        await factory.Redis.StreamAddAsync(Storage.FilingKeys.RegionChanges(region), LegacyFilingLayout.ChangeEntry(filing));
-
-        using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var call = scenario.Client.WatchFilings(new WatchFilingsRequest(), scenario.Bureau(region), cancellationToken: watch.Token);
-        var current = await Scenario.NextChangeAsync(call, watch.Token);
-        var older = await Scenario.NextChangeAsync(call, watch.Token);
-
-        Assert.Equal(filing, current.Filing);
-        Assert.Equal(filing, older.Filing);
         await watch.CancelAsync();
     }
 

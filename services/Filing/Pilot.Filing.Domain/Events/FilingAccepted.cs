@@ -16,11 +16,4 @@ public sealed record FilingAccepted(
     string OrganisationId,
     string RegionCode,
     string RegionName,
-    IReadOnlyList<Occupation> Occupations) : FilingEvent(OccurredAt)
-{
-    public const string EventType = "pilot.filing.filing-accepted.v1";
-
-    public override string Type => EventType;
-
-    public override string Subject => FilingId;
-}
+    IReadOnlyList<Occupation> Occupations) : FilingEvent(OccurredAt);

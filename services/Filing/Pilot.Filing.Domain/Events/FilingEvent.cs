@@ -1,16 +1,8 @@
 namespace Pilot.Filing.Domain.Events;
 
 /// <summary>
-/// Something that happened in Filing, to be published as a CloudEvent on <see cref="FilingEventsTopic.Name"/>.
-/// Its CloudEvents id is not the domain's to choose: storage derives it when the event commits
-/// (<see cref="Pilot.SharedKernel.EventIds"/>), from the caller, the request and the event's place in the outcome.
+/// Something that happened in Filing, as the domain decides it. How it is announced to other services (topic,
+/// CloudEvents type and id, the contract's fields) is the service's business: see its <c>IntegrationEvents</c>.
 /// </summary>
-/// <param name="OccurredAt">CloudEvents time.</param>
-public abstract record FilingEvent(DateTimeOffset OccurredAt)
-{
-    /// <summary>CloudEvents type, e.g. <c>pilot.filing.filing-accepted.v1</c>.</summary>
-    public abstract string Type { get; }
-
-    /// <summary>CloudEvents subject: the package or filing the event is about.</summary>
-    public abstract string Subject { get; }
-}
+/// <param name="OccurredAt">When it happened.</param>
+public abstract record FilingEvent(DateTimeOffset OccurredAt);

@@ -9,11 +9,4 @@ public sealed record FilingRejected(
     string OrganisationId,
     string RegionCode,
     string RegionName,
-    string Reason) : FilingEvent(OccurredAt)
-{
-    public const string EventType = "pilot.filing.filing-rejected.v1";
-
-    public override string Type => EventType;
-
-    public override string Subject => FilingId;
-}
+    string Reason) : FilingEvent(OccurredAt);

@@ -14,11 +14,4 @@ public sealed record FilingSubmitted(
     string RegionName,
     IReadOnlyList<Occupation> Occupations,
     int Attempt,
-    Lateness Lateness) : FilingEvent(OccurredAt)
-{
-    public const string EventType = "pilot.filing.filing-submitted.v1";
-
-    public override string Type => EventType;
-
-    public override string Subject => FilingId;
-}
+    Lateness Lateness) : FilingEvent(OccurredAt);

@@ -17,11 +17,4 @@ public sealed record PackageAccepted(
     string ReceiptNumber,
     DateTimeOffset ReceivedAt,
     Lateness Lateness,
-    IReadOnlyList<string> BranchIds) : FilingEvent(OccurredAt)
-{
-    public const string EventType = "pilot.filing.package-accepted.v1";
-
-    public override string Type => EventType;
-
-    public override string Subject => PackageId;
-}
+    IReadOnlyList<string> BranchIds) : FilingEvent(OccurredAt);

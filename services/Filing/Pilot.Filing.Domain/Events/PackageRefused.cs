@@ -11,11 +11,4 @@ public sealed record PackageRefused(
     string BatchId,
     string SponsorOrgId,
     SubmitterKind SubmitterKind,
-    IReadOnlyList<FieldViolation> Missing) : FilingEvent(OccurredAt)
-{
-    public const string EventType = "pilot.filing.package-refused.v1";
-
-    public override string Type => EventType;
-
-    public override string Subject => PackageId;
-}
+    IReadOnlyList<FieldViolation> Missing) : FilingEvent(OccurredAt);

@@ -11,11 +11,4 @@ public sealed record PackageSubmitted(
     string SponsorOrgId,
     SubmitterKind SubmitterKind,
     IReadOnlyList<string> DocumentIds,
-    Lateness Lateness) : FilingEvent(OccurredAt)
-{
-    public const string EventType = "pilot.filing.package-submitted.v1";
-
-    public override string Type => EventType;
-
-    public override string Subject => PackageId;
-}
+    Lateness Lateness) : FilingEvent(OccurredAt);

@@ -15,7 +15,7 @@ public static class FilingReview
     public const int MaxReasonLength = 2000;
 
     /// <param name="filingIdHoldingNumber">
-    /// What <see cref="IFilingNumberIndex"/> returned for the filing's region and the command's number.
+    /// The filing that holds the command's number in the filing's region, as storage found it (null when free, or not looked up).
     /// </param>
     public static Outcome<BranchFiling> Accept(
         BranchFiling filing, AcceptFiling command, Caller caller, string? filingIdHoldingNumber, DateTimeOffset now)

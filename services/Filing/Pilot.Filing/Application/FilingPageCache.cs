@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Pilot.Protos.Filing;
+using Pilot.SharedKernel;
 
 namespace Pilot.Filing.Application;
 
@@ -11,17 +11,17 @@ namespace Pilot.Filing.Application;
 /// </summary>
 internal sealed class FilingPageCache(IOptions<FilingOptions> options)
 {
-    private readonly ConcurrentDictionary<PageKey, (long Version, ListFilingsResponse Page)> pages = new();
+    private readonly ConcurrentDictionary<PageKey, (long Version, Page<FilingView> Page)> pages = new();
 
     public readonly record struct PageKey(string Index, string PageToken, int PageSize);
 
     public bool Enabled => options.Value.ListCachePages > 0;
 
-    /// <summary>The page as it was at <paramref name="version"/>, or null. Callers send it as is and never change it.</summary>
-    public ListFilingsResponse? Find(PageKey key, long version) =>
+    /// <summary>The page as it was at <paramref name="version"/>, or null. Pages are immutable, so callers share them.</summary>
+    public Page<FilingView>? Find(PageKey key, long version) =>
         pages.TryGetValue(key, out var kept) && kept.Version == version ? kept.Page : null;
 
-    public void Keep(PageKey key, long version, ListFilingsResponse page)
+    public void Keep(PageKey key, long version, Page<FilingView> page)
     {
         if (!Enabled)
         {

@@ -1,54 +1,46 @@
-using Grpc.Core;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
-using Pilot.Filing.Domain.Filings;
-using Pilot.Filing.Grpc;
 using Pilot.Filing.Storage;
-using Pilot.Protos.Filing;
 using Pilot.SharedKernel;
-using StackExchange.Redis;
 
 namespace Pilot.Filing.Application;
 
 /// <summary>
-/// Streams a region's filing changes: first everything after the cursor, then new changes as they are
-/// committed. The change stream is written in the same transaction as the filing, so what a bureau has
-/// seen up to a cursor is exactly what was committed up to it.
+/// A region's filing changes: first everything after the cursor, then new changes as they are committed. The change
+/// stream is written in the same commit as the filing, so what a bureau has seen up to a cursor is exactly what was
+/// committed up to it. The sequence ends only when the caller cancels.
 /// </summary>
-internal sealed class FilingWatch(FilingStore store, FilingQueries queries, RegionChangeSignals signals, IOptions<FilingOptions> options)
+internal sealed class FilingWatch(FilingStore store, FilingReads reads, RegionChangeSignals signals, IOptions<FilingOptions> options)
 {
     private const int ReadCount = 100;
 
-    public async Task RunAsync(WatchFilingsRequest request, Caller caller, IServerStreamWriter<FilingChange> output, CancellationToken cancellationToken)
+    /// <param name="cursor">The cursor of the last change the caller has; empty for the region's first change.</param>
+    public async IAsyncEnumerable<FilingChanged> WatchAsync(
+        string? regionCode, string? cursor, Caller caller, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var scope = await queries.ScopeAsync(caller, request.RegionCode, null, RefusalAudit.WatchFilings);
+        var scope = await reads.ScopeAsync(caller, regionCode, null, RefusalAudit.WatchFilings);
         if (scope.OrganisationId is not null || scope.RegionCode is null)
         {
             throw DomainException.Invalid(
                 "region_code", caller.IsNationalCentre ? "name the region to watch" : "WatchFilings is for provincial bureaus and the national centre");
         }
 
-        var last = ParseCursor(request.Cursor);
-        try
+        var last = ParseCursor(cursor);
+        while (true)
         {
-            while (!cancellationToken.IsCancellationRequested)
+            cancellationToken.ThrowIfCancellationRequested();
+            var changed = signals.NextChange(scope.RegionCode);
+            var changes = await store.ChangesFromAsync(scope.RegionCode, StreamIds.Successor(last), ReadCount);
+            foreach (var change in changes)
             {
-                var changed = signals.NextChange(scope.RegionCode);
-                var entries = await store.ChangesAfterAsync(scope.RegionCode, Successor(last), ReadCount);
-                foreach (var entry in entries)
-                {
-                    await output.WriteAsync(ToChange(entry), cancellationToken);
-                    last = StreamIds.Parse(entry.Id.ToString());
-                }
-
-                if (entries.Length < ReadCount)
-                {
-                    await WaitForChangeAsync(changed, cancellationToken);
-                }
+                yield return change;
+                last = StreamIds.Parse(change.Cursor);
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The client hung up; its last cursor tells it where to resume.
+
+            if (changes.Count < ReadCount)
+            {
+                await WaitForChangeAsync(changed, cancellationToken);
+            }
         }
     }
 
@@ -66,20 +58,6 @@ internal sealed class FilingWatch(FilingStore store, FilingQueries queries, Regi
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Entries carry the stored record; entries written before records were kept carry the JSON state.</summary>
-    private static FilingChange ToChange(StreamEntry entry)
-    {
-        var record = entry["record"];
-        return new FilingChange
-        {
-            Cursor = entry.Id.ToString(),
-            Kind = FilingMappers.ToChangeKind(Enum.Parse<Domain.Filings.FilingStatus>(entry["kind"].ToString())),
-            Filing = record.IsNullOrEmpty
-                ? FilingMappers.ToProto(new StoredFiling(StorageJson.Read<BranchFiling>(entry["state"].ToString()), entry["creditCode"].ToString()))
-                : FilingRecord.Parser.ParseFrom((byte[])record!),
-        };
-    }
-
     private static (ulong Ms, ulong Seq)? ParseCursor(string? cursor)
     {
         if (string.IsNullOrWhiteSpace(cursor))
@@ -89,12 +67,4 @@ internal sealed class FilingWatch(FilingStore store, FilingQueries queries, Regi
 
         return StreamIds.Parse(cursor.Trim()) ?? throw DomainException.Invalid("cursor", $"'{cursor}' is not a cursor this service gave out (like 1764151200000-0)");
     }
-
-    /// <summary>The smallest id after <paramref name="last"/>, so the range excludes what the client already has.</summary>
-    private static string Successor((ulong Ms, ulong Seq)? last) => last switch
-    {
-        null => "-",
-        { Seq: ulong.MaxValue } id => $"{id.Ms + 1}-0",
-        { } id => $"{id.Ms}-{id.Seq + 1}",
-    };
 }

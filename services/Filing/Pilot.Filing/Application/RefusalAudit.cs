@@ -21,7 +21,7 @@ internal sealed class RefusalAudit(FilingStore store, TimeProvider clock)
     public async Task<DomainException> RecordAsync(Caller caller, string action, string target, DomainException refusal, params string?[] regions)
     {
         var audit = AuditRecord.Refused(caller, clock.GetUtcNow(), action, target, null, refusal);
-        await store.RecordRefusalAsync(audit, regions.OfType<string>().ToList(), []);
+        await store.RecordAuditAsync(audit, [.. regions.OfType<string>()]);
         return refusal;
     }
 }

@@ -1,8 +1,6 @@
+using Pilot.Filing.Application;
 using Pilot.Filing.Domain.Filings;
-using Pilot.Filing.Storage;
 using Pilot.Protos.Filing;
-using Pilot.SharedKernel;
-using Lateness = Pilot.Filing.Domain.Deadlines.Lateness;
 using DomainFilingDecision = Pilot.Filing.Domain.Filings.FilingDecision;
 using DomainFilingStatus = Pilot.Filing.Domain.Filings.FilingStatus;
 using ProtoFilingDecision = Pilot.Protos.Filing.FilingDecision;
@@ -10,17 +8,18 @@ using ProtoFilingStatus = Pilot.Protos.Filing.FilingStatus;
 
 namespace Pilot.Filing.Grpc;
 
+/// <summary>Filings from the domain to the wire, and the filters and occupations of requests from it.</summary>
 internal static class FilingMappers
 {
-    public static FilingRecord ToProto(StoredFiling stored)
+    public static FilingRecord ToProto(FilingView view)
     {
-        var filing = stored.Filing;
+        var filing = view.Filing;
         var reply = new FilingRecord
         {
             FilingId = filing.FilingId,
             BatchId = filing.BatchId,
             BranchId = filing.BranchId,
-            BranchCreditCode = stored.BranchCreditCode,
+            BranchCreditCode = view.BranchCreditCode,
             OrganisationId = filing.OrganisationId,
             Region = new Region { Code = filing.Region.Code, Name = filing.Region.Name },
             Status = ToProto(filing.Status),
@@ -34,34 +33,6 @@ internal static class FilingMappers
         reply.Occupations.AddRange(filing.Occupations.Select(o => new OccupationRef { Code = o.Code, SubType = o.SubType ?? string.Empty }));
         reply.PastDecisions.AddRange(filing.PastDecisions.Select(ToProto));
         return reply;
-    }
-
-    /// <summary>
-    /// The filing back from the record stored beside it (<see cref="FilingStore"/>): the record holds every field of
-    /// the domain's filing, so decisions read it instead of a second JSON copy of the state.
-    /// </summary>
-    public static StoredFiling ToStored(FilingRecord record)
-    {
-        var region = ProvinceRegion.TryFind(record.Region.Code, out var known) && known.Name == record.Region.Name
-            ? known
-            : new ProvinceRegion(record.Region.Code, record.Region.Name);
-        var filing = new BranchFiling(
-            record.FilingId,
-            record.BatchId,
-            record.BranchId,
-            record.OrganisationId,
-            region,
-            FromProto(record.Occupations),
-            FromStored(record.Status),
-            record.Version,
-            record.Attempt,
-            record.SubmittedAt.ToDateTimeOffset(),
-            record.SubmittedBy,
-            new Lateness(
-                StoredDate(record.Lateness.DueDate), StoredDate(record.Lateness.SubmittedOn), record.Lateness.CalendarDaysLate, record.Lateness.WorkingDaysLate),
-            record.Decision is null ? null : ToDomain(record.Decision),
-            record.PastDecisions.Select(ToDomain).ToList());
-        return new StoredFiling(filing, record.BranchCreditCode);
     }
 
     public static IReadOnlyList<Occupation> FromProto(IEnumerable<OccupationRef> occupations) =>
@@ -84,6 +55,13 @@ internal static class FilingMappers
         _ => null,
     };
 
+    public static FilingChange ToProto(FilingChanged change) => new()
+    {
+        Cursor = change.Cursor,
+        Kind = ToChangeKind(change.Kind),
+        Filing = ToProto(change.Filing),
+    };
+
     public static ChangeKind ToChangeKind(DomainFilingStatus status) => status switch
     {
         DomainFilingStatus.Submitted => ChangeKind.Submitted,
@@ -91,21 +69,6 @@ internal static class FilingMappers
         DomainFilingStatus.Rejected => ChangeKind.Rejected,
         _ => ChangeKind.Unspecified,
     };
-
-    private static DomainFilingDecision ToDomain(ProtoFilingDecision decision) => new(
-        FromStored(decision.Outcome),
-        decision.DecidedAt.ToDateTimeOffset(),
-        decision.DecidedBy,
-        decision.FilingNumber.Length == 0 ? null : decision.FilingNumber,
-        decision.FiledOn.Length == 0 ? null : StoredDate(decision.FiledOn),
-        decision.Reason.Length == 0 ? null : decision.Reason);
-
-    private static DomainFilingStatus FromStored(ProtoFilingStatus status) =>
-        FromProto(status) ?? throw new InvalidOperationException($"a stored filing record has no status ({status})");
-
-    // A stored record was written by this service, so a date it cannot read is damaged data, not a caller's mistake.
-    private static DateOnly StoredDate(string iso) =>
-        DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ProtoFilingDecision ToProto(DomainFilingDecision decision) => new()
     {

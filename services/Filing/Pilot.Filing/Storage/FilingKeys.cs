@@ -1,16 +1,24 @@
 namespace Pilot.Filing.Storage;
 
-/// <summary>Every Redis key the Filing service owns; all start with <c>filing:</c>.</summary>
+/// <summary>
+/// Every Redis key the Filing service owns; all start with <c>filing:</c>. The answers to request ids are the command
+/// pipeline's, under <c>filing:request:&lt;subject&gt;:&lt;request id&gt;</c> (<see cref="Pilot.Commands.CommandKeys"/>).
+/// </summary>
 internal static class FilingKeys
 {
+    /// <summary>The field of a package's or filing's hash that a command's commit is conditioned on.</summary>
+    public const string VersionField = "version";
+
+    /// <summary>The field of a filing's hash, and of its change entries, that holds the filing (<see cref="Application.FilingView"/> JSON).</summary>
+    public const string RecordField = "record";
+
+    /// <summary>The field of a package's hash that holds the package (MaterialPackage JSON).</summary>
+    public const string StateField = "state";
+
     /// <summary>Hash: <c>version</c>, <c>state</c> (MaterialPackage JSON).</summary>
     public static string Package(string packageId) => $"filing:package:{packageId}";
 
-    /// <summary>
-    /// Hash: <c>version</c> and <c>record</c> (the serialized FilingRecord, what clients and decisions read). Filings
-    /// last written before the record was kept have <c>state</c> (BranchFiling JSON) and <c>creditCode</c> instead; their
-    /// next change replaces them with the record.
-    /// </summary>
+    /// <summary>Hash: <c>version</c> and <c>record</c> (the filing and its branch's credit code, JSON: what clients and decisions read).</summary>
     public static string Filing(string filingId) => FilingPrefix + filingId;
 
     public const string FilingPrefix = "filing:filing:";
@@ -38,19 +46,13 @@ internal static class FilingKeys
     /// <summary>String: the filing id holding a filing number (备案编号) in a region.</summary>
     public static string FilingNumber(string regionCode, string filingNumber) => $"filing:number:{regionCode}:{filingNumber}";
 
-    /// <summary>
-    /// Stream of a region's filing changes (<c>kind</c>, <c>record</c>; older entries <c>state</c> and <c>creditCode</c>);
-    /// WatchFilings' cursor is the entry id.
-    /// </summary>
+    /// <summary>Stream of a region's filing changes (<c>kind</c>, <c>record</c>); WatchFilings' cursor is the entry id.</summary>
     public static string RegionChanges(string regionCode) => $"filing:changes:{regionCode}";
 
     /// <summary>Streams of audit records (field <c>record</c>, JSON): everything, and per region.</summary>
     public const string Audit = "filing:audit";
 
     public static string RegionAudit(string regionCode) => $"filing:audit:region:{regionCode}";
-
-    /// <summary>String: the answer to one caller's request id, see <see cref="StoredReplyFormat"/> (a hash in older data).</summary>
-    public static string Request(string subject, string requestId) => $"filing:request:{subject}:{requestId}";
 
     /// <summary>Hash: <c>size</c>, <c>kind</c>, <c>fileName</c> of an uploaded document.</summary>
     public static string Upload(string sha256) => $"filing:upload:{sha256}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pilot.Filing.Application;
 using StackExchange.Redis;
 
 namespace Pilot.Filing.Storage;
@@ -14,15 +15,16 @@ namespace Pilot.Filing.Storage;
 /// </remarks>
 internal static class FilingPageRead
 {
-    // KEYS[1] index, KEYS[2] the region's change counter; ARGV: after score ('' = from the start), after id, how many,
-    // filing key prefix. Entries sharing the after score are ordered by id, as Redis orders them; those up to the after
-    // id are skipped. The reply starts with the counter, read in the same step as the page.
+    // KEYS[1] index, KEYS[2] the region's change counter (absent for lists no counter covers); ARGV: after score
+    // ('' = from the start), after id, how many, filing key prefix. Entries sharing the after score are ordered by id,
+    // as Redis orders them; those up to the after id are skipped. The reply starts with the counter ('0' without one),
+    // read in the same step as the page.
     private const string Script = """
         local from = ARGV[1] == '' and '-inf' or ARGV[1]
         local after = ARGV[1] ~= '' and tonumber(ARGV[1]) or nil
         local want = tonumber(ARGV[3])
         local chunk = want + 16
-        local out = { redis.call('GET', KEYS[2]) or '0' }
+        local out = { KEYS[2] and redis.call('GET', KEYS[2]) or '0' }
         local offset = 0
         while true do
           local entries = redis.call('ZRANGEBYSCORE', KEYS[1], from, '+inf', 'WITHSCORES', 'LIMIT', offset, chunk)
@@ -40,26 +42,26 @@ internal static class FilingPageRead
         end
         """;
 
-    public sealed record Entry(string Id, long Score, byte[]? Record);
+    /// <param name="Filing">The filing's record; null when the index names a filing that has none.</param>
+    public sealed record Entry(string Id, long Score, FilingView? Filing);
 
-    /// <param name="Version">The region's change counter when the page was read.</param>
+    /// <param name="Version">The region's change counter when the page was read; 0 when none was asked for.</param>
     public sealed record Page(long Version, IReadOnlyList<Entry> Entries);
 
-    /// <summary>Up to <paramref name="count"/> entries after (score, id), in index order, each with its record when one is stored.</summary>
-    public static async Task<Page> ReadAsync(IDatabase db, string indexKey, string versionKey, long? afterScore, string? afterId, int count)
+    /// <summary>Up to <paramref name="count"/> entries after <paramref name="after"/>, in index order, each with its filing when a record is stored.</summary>
+    public static async Task<Page> ReadAsync(IDatabase db, string indexKey, string? versionKey, IndexPosition? after, int count)
     {
         var result = (RedisResult[])(await db.ScriptEvaluateAsync(
             Script,
-            [indexKey, versionKey],
-            [afterScore?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, afterId ?? string.Empty, count, FilingKeys.FilingPrefix]))!;
+            versionKey is null ? [indexKey] : [indexKey, versionKey],
+            [after?.Score.ToString(CultureInfo.InvariantCulture) ?? string.Empty, after?.Id ?? string.Empty, count, FilingKeys.FilingPrefix]))!;
         var entries = new List<Entry>(result.Length / 3);
         for (var i = 1; i + 2 < result.Length; i += 3)
         {
-            var record = (byte[]?)result[i + 2];
             entries.Add(new Entry(
                 result[i].ToString(),
                 (long)double.Parse(result[i + 1].ToString(), NumberStyles.Float, CultureInfo.InvariantCulture),
-                record is { Length: > 0 } ? record : null));
+                FilingStore.ReadRecord((RedisValue)result[i + 2])));
         }
 
         return new Page(long.Parse(result[0].ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), entries);

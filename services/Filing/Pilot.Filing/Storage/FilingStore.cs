@@ -1,88 +1,40 @@
-using Microsoft.Extensions.Options;
-using Pilot.EventBus;
-using Pilot.Storage;
+using Pilot.Filing.Application;
 using Pilot.Filing.Domain.Auditing;
 using Pilot.Filing.Domain.Deadlines;
-using Pilot.Filing.Domain.Events;
 using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Domain.Packages;
-using Pilot.Filing.Grpc;
-using Pilot.SharedKernel;
+using Pilot.Storage;
 using StackExchange.Redis;
 
 namespace Pilot.Filing.Storage;
 
 /// <summary>
-/// Filing's state in Redis. Each change is one atomic step (a Lua script for filing changes, the hot path of
-/// the bureaus; MULTI/EXEC for packages and refusals): the state guarded by its version, the reply to the
-/// request id, the audit record, the region's change stream, the indexes and the events, so either all of it
-/// lands or none. A false result means a condition failed: the caller re-reads and decides again.
+/// Filing's state in Redis, as the application reads it. Changes are written by the command pipeline's one commit
+/// (<see cref="FilingWrites"/>); the only commit of its own here keeps the audit record of a refused read.
 /// </summary>
-internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox outbox, RegionChangeSignals signals, IOptions<FilingOptions> options)
-    : IFilingNumberIndex
+internal sealed class FilingStore(IConnectionMultiplexer redis)
 {
-    // A filing is read from its stored record; filings last written before records were stored keep their state as JSON.
-    private static readonly RedisValue[] FilingFields = ["record", "state", "creditCode"];
-
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<MaterialPackage?> FindPackageAsync(string packageId)
     {
-        var json = await Db.HashGetAsync(FilingKeys.Package(packageId), "state");
+        var json = await Db.HashGetAsync(FilingKeys.Package(packageId), FilingKeys.StateField);
         return json.IsNullOrEmpty ? null : StorageJson.Read<MaterialPackage>(json.ToString());
     }
 
-    public async Task<StoredFiling?> FindFilingAsync(string filingId) =>
-        ReadFiling(await Db.HashGetAsync(FilingKeys.Filing(filingId), FilingFields));
+    public async Task<PackageSnapshot> ReadPackageAsync(string packageId) => new(packageId, await FindPackageAsync(packageId));
 
-    public async Task<IReadOnlyList<StoredFiling?>> FindFilingsAsync(IReadOnlyList<string> filingIds)
-    {
-        var batch = Db.CreateBatch();
-        var reads = filingIds.Select(id => batch.HashGetAsync(FilingKeys.Filing(id), FilingFields)).ToList();
-        batch.Execute();
-        var results = new List<StoredFiling?>(reads.Count);
-        foreach (var read in reads)
-        {
-            results.Add(ReadFiling(await read));
-        }
+    public async Task<FilingView?> FindFilingAsync(string filingId) =>
+        ReadRecord(await Db.HashGetAsync(FilingKeys.Filing(filingId), FilingKeys.RecordField));
 
-        return results;
-    }
+    public async Task<FilingSnapshot> ReadFilingAsync(string filingId) => new(filingId, await FindFilingAsync(filingId));
 
-    public async Task<string?> FindFilingIdAsync(string regionCode, string filingNumber, CancellationToken cancellationToken = default)
+    /// <summary>The filing that holds <paramref name="filingNumber"/> in the region, or null when it is free.</summary>
+    public async Task<string?> FindFilingIdAsync(string regionCode, string filingNumber)
     {
         var holder = await Db.StringGetAsync(FilingKeys.FilingNumber(regionCode, filingNumber.Trim()));
         return holder.IsNullOrEmpty ? null : holder.ToString();
-    }
-
-    public async Task<StoredReply?> FindReplyAsync(string subject, string requestId)
-    {
-        var key = FilingKeys.Request(subject, requestId);
-        try
-        {
-            var value = await Db.StringGetAsync(key);
-            return value.IsNull ? null : StoredReplyFormat.Read((byte[])value!);
-        }
-        catch (RedisServerException wrongType) when (wrongType.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal))
-        {
-            return await FindHashReplyAsync(key);
-        }
-    }
-
-    /// <summary>An answer stored as a hash, before answers became one string; kept readable until the last one expires.</summary>
-    private async Task<StoredReply?> FindHashReplyAsync(string key)
-    {
-        var fields = await Db.HashGetAsync(key, ["fingerprint", "reply", "refusal"]);
-        if (fields[0].IsNullOrEmpty)
-        {
-            return null;
-        }
-
-        return new StoredReply(
-            fields[0].ToString(),
-            fields[1].IsNull ? null : (byte[])fields[1]!,
-            fields[2].IsNullOrEmpty ? null : StorageJson.Read<StoredRefusal>(fields[2].ToString()));
     }
 
     public async Task RememberUploadAsync(DocumentFile file)
@@ -112,200 +64,47 @@ internal sealed class FilingStore(IConnectionMultiplexer redis, IEventOutbox out
         return entries.Select(entry => StorageJson.Read<TrackedItem>(entry.Value.ToString())).ToList();
     }
 
-    /// <summary>Filing ids of one index, oldest first, from <paramref name="offset"/>.</summary>
-    public async Task<IReadOnlyList<string>> FilingIdsAsync(string indexKey, long offset, int count)
-    {
-        var ids = await Db.SortedSetRangeByRankAsync(indexKey, offset, offset + count - 1);
-        return ids.Select(id => id.ToString()).ToList();
-    }
-
     /// <summary>
-    /// Up to <paramref name="count"/> entries of one index after the entry (score, id), in index order, with their
-    /// records. Keyed on the entry, not its rank, so entries leaving the index (a filing decided while a bureau pages
-    /// through its submitted ones) do not shift the next page.
+    /// Up to <paramref name="count"/> entries of one index after <paramref name="after"/>, in index order, with their
+    /// records, and the counter at <paramref name="versionKey"/> read in the same step. Keyed on the entry, not its
+    /// rank, so entries leaving the index (a filing decided while a bureau pages through its submitted ones) do not
+    /// shift the next page.
     /// </summary>
-    public Task<FilingPageRead.Page> PageAsync(string indexKey, string versionKey, long? afterScore, string? afterId, int count) =>
-        FilingPageRead.ReadAsync(Db, indexKey, versionKey, afterScore, afterId, count);
+    public Task<FilingPageRead.Page> PageAsync(string indexKey, string? versionKey, IndexPosition? after, int count) =>
+        FilingPageRead.ReadAsync(Db, indexKey, versionKey, after, count);
 
     public async Task<long> VersionAsync(string versionKey) => (long?)await Db.StringGetAsync(versionKey) ?? 0;
 
-    public Task<StreamEntry[]> ChangesAfterAsync(string regionCode, string firstId, int count) =>
-        Db.StreamRangeAsync(FilingKeys.RegionChanges(regionCode), minId: firstId, maxId: "+", count: count);
-
-    public Task<StreamEntry[]> AuditBeforeAsync(string streamKey, string lastId, int count) =>
-        Db.StreamRangeAsync(streamKey, minId: "-", maxId: lastId, count: count, messageOrder: Order.Descending);
-
-    /// <summary>Stores a new package version; false when another version or the same request id got there first.</summary>
-    public async Task<bool> CommitPackageAsync(MaterialPackage package, long expectedVersion, AuditRecord audit, IReadOnlyList<FilingEvent> events, ReplyToStore reply)
+    /// <summary>Up to <paramref name="count"/> changes of the region from the entry <paramref name="firstId"/> on, oldest first.</summary>
+    public async Task<IReadOnlyList<FilingChanged>> ChangesFromAsync(string regionCode, string firstId, int count)
     {
-        var tx = Db.CreateTransaction();
-        var key = FilingKeys.Package(package.PackageId);
-        tx.AddCondition(expectedVersion == 0 ? Condition.KeyNotExists(key) : Condition.HashEqual(key, "version", expectedVersion));
-        _ = tx.HashSetAsync(key, [new HashEntry("version", package.Version), new HashEntry("state", StorageJson.Write(package))]);
-        foreach (var kind in new[] { TrackedItemKind.MaterialPackage, TrackedItemKind.ImplementationPlan })
-        {
-            WriteTrackedItem(tx, package.BatchId, new TrackedItem(package.PackageId, kind, package.SponsorOrgId, Done: true), overwrite: true);
-        }
-
-        WriteCommon(tx, audit, [], events, reply);
-        return await tx.ExecuteAsync();
+        var entries = await Db.StreamRangeAsync(FilingKeys.RegionChanges(regionCode), minId: firstId, maxId: "+", count: count);
+        return [.. entries.Select(entry => new FilingChanged(
+            entry.Id.ToString(),
+            Enum.Parse<FilingStatus>(entry["kind"].ToString()),
+            StorageJson.Read<FilingView>(entry[FilingKeys.RecordField].ToString())))];
     }
 
-    /// <summary>
-    /// Stores a filing change and announces it on the region's change stream; when
-    /// <paramref name="reservedNumber"/> is given, the number must still be free in the region.
-    /// </summary>
-    public async Task<bool> CommitFilingAsync(FilingChangeToStore change, AuditRecord audit, IReadOnlyList<FilingEvent> events, ReplyToStore reply)
+    /// <summary>Up to <paramref name="count"/> audit records of one trail before the entry <paramref name="before"/> (from the newest for none), newest first.</summary>
+    public async Task<IReadOnlyList<(string Id, AuditRecord Record)>> AuditBeforeAsync(string streamKey, (ulong Ms, ulong Seq)? before, int count)
     {
-        var filing = change.Filing;
-        var script = new ConditionalCommit();
-        var key = FilingKeys.Filing(filing.FilingId);
-        if (change.ExpectedVersion == 0)
+        if (before is { Ms: 0, Seq: 0 })
         {
-            script.Absent(key);
-        }
-        else
-        {
-            script.HashFieldEquals(key, "version", change.ExpectedVersion);
+            return [];
         }
 
-        if (change.ReservedNumber is { } number)
-        {
-            script.Claim(FilingKeys.FilingNumber(filing.Region.Code, number), filing.FilingId);
-        }
-
-        // The request id is claimed with its answer in one step; a retry of it that committed first fails this commit.
-        script.Claim(FilingKeys.Request(reply.Subject, reply.RequestId), StoredReplyFormat.Write(reply), options.Value.RequestRetention);
-
-        script.HashSet(key, new HashEntry("version", filing.Version), new HashEntry("record", change.Record));
-        if (change.DropLegacyState)
-        {
-            script.HashDelete(key, "state", "creditCode");
-        }
-
-        var firstSeen = change.FirstSubmittedAt.ToUnixTimeMilliseconds();
-        var region = filing.Region.Code;
-        var movedRegion = change.PreviousRegionCode is { } previous && previous != region;
-        if (change.ExpectedVersion == 0 || movedRegion)
-        {
-            foreach (var index in new[] { FilingKeys.AllFilings, FilingKeys.RegionFilings(region), FilingKeys.OrganisationFilings(filing.OrganisationId) })
-            {
-                script.SortedSetAdd(index, filing.FilingId, firstSeen, onlyIfNew: true);
-            }
-        }
-
-        script.Increment(FilingKeys.RegionVersion(region));
-        if (movedRegion)
-        {
-            script.Increment(FilingKeys.RegionVersion(change.PreviousRegionCode!));
-            script.SortedSetRemove(FilingKeys.RegionFilings(change.PreviousRegionCode!), filing.FilingId);
-            foreach (var status in Enum.GetValues<FilingStatus>())
-            {
-                script.SortedSetRemove(FilingKeys.RegionStatusFilings(change.PreviousRegionCode!, status), filing.FilingId);
-            }
-        }
-        else if (change.PreviousStatus is { } before && before != filing.Status)
-        {
-            script.SortedSetRemove(FilingKeys.RegionStatusFilings(region, before), filing.FilingId);
-        }
-
-        script.SortedSetAdd(FilingKeys.RegionStatusFilings(region, filing.Status), filing.FilingId, firstSeen);
-        script.StreamAdd(FilingKeys.RegionChanges(region), null, new NameValueEntry("kind", change.Kind.ToString()), new NameValueEntry("record", change.Record));
-        // The due list only changes when the filing starts, or stops, waiting for the organisation (a rejection).
-        if (change.PreviousStatus is not { } was || (was == FilingStatus.Rejected) != (filing.Status == FilingStatus.Rejected))
-        {
-            var item = new TrackedItem(filing.FilingId, TrackedItemKind.LocalFiling, filing.OrganisationId, Done: filing.Status != FilingStatus.Rejected);
-            script.HashSet(FilingKeys.DueItems(filing.BatchId), new HashEntry($"{item.Kind}:{item.ItemId}", StorageJson.Write(item)));
-        }
-
-        var record = StorageJson.Write(audit);
-        foreach (var auditStream in AuditStreams(audit, [filing.Region.Code]))
-        {
-            script.StreamAdd(auditStream, null, new NameValueEntry("record", record));
-        }
-
-        for (var i = 0; i < events.Count; i++)
-        {
-            script.Append(outbox.Prepare(FilingEventsTopic.Name, events[i].Type, events[i], EventId(audit, i)));
-        }
-
-        if (!await script.ExecuteAsync(Db))
-        {
-            return false;
-        }
-
-        // Only the filing's (new) region gets a change entry, so only its watches have something to read.
-        signals.Changed(region);
-        return true;
+        var entries = await Db.StreamRangeAsync(streamKey, minId: "-", maxId: StreamIds.Predecessor(before), count: count, messageOrder: Order.Descending);
+        return [.. entries.Select(entry => (entry.Id.ToString(), StorageJson.Read<AuditRecord>(entry[FilingKeys.RecordField].ToString())))];
     }
 
-    /// <summary>
-    /// Keeps the audit record (and the events) of a refused attempt. With <paramref name="reply"/> the refusal
-    /// is also remembered under the request id, for refusals that announce something; false when that id was
-    /// answered meanwhile.
-    /// </summary>
-    public async Task<bool> RecordRefusalAsync(
-        AuditRecord audit, IReadOnlyList<string> regions, IReadOnlyList<FilingEvent> events, ReplyToStore? reply = null, (string BatchId, TrackedItem Item)? owed = null)
+    /// <summary>Keeps the audit record of a refused read; it goes with no state change.</summary>
+    public async Task RecordAuditAsync(AuditRecord audit, IReadOnlyList<string> regions)
     {
-        var tx = Db.CreateTransaction();
-        if (owed is { } item)
-        {
-            WriteTrackedItem(tx, item.BatchId, item.Item, overwrite: false);
-        }
-
-        WriteCommon(tx, audit, regions, events, reply);
-        return await tx.ExecuteAsync();
+        var commit = new ConditionalCommit();
+        FilingWrites.Audit(commit, audit, regions);
+        await commit.ExecuteAsync(Db);
     }
 
-    private static StoredFiling? ReadFiling(RedisValue[] fields)
-    {
-        if (!fields[0].IsNullOrEmpty)
-        {
-            return FilingMappers.ToStored(Protos.Filing.FilingRecord.Parser.ParseFrom((byte[])fields[0]!));
-        }
-
-        return fields[1].IsNullOrEmpty
-            ? null
-            : new StoredFiling(StorageJson.Read<BranchFiling>(fields[1].ToString()), fields[2].ToString(), LegacyState: true);
-    }
-
-    private void WriteCommon(ITransaction tx, AuditRecord audit, IReadOnlyList<string> regions, IReadOnlyList<FilingEvent> events, ReplyToStore? reply)
-    {
-        if (reply is not null)
-        {
-            var key = FilingKeys.Request(reply.Subject, reply.RequestId);
-            tx.AddCondition(Condition.KeyNotExists(key));
-            _ = tx.StringSetAsync(key, StoredReplyFormat.Write(reply), options.Value.RequestRetention);
-        }
-
-        AppendAudit(tx, audit, regions);
-        for (var i = 0; i < events.Count; i++)
-        {
-            outbox.Enlist(tx, FilingEventsTopic.Name, events[i].Type, events[i], EventId(audit, i));
-        }
-    }
-
-    /// <summary>Every outcome carries its audit record, which names the caller and the request the events belong to.</summary>
-    private static string EventId(AuditRecord audit, int index) =>
-        EventIds.ForCommand(FilingEventsTopic.AppId, audit.Subject, audit.RequestId ?? string.Empty, index);
-
-    private static void AppendAudit(ITransaction tx, AuditRecord audit, IReadOnlyList<string> regions)
-    {
-        NameValueEntry[] entry = [new("record", StorageJson.Write(audit))];
-        foreach (var stream in AuditStreams(audit, regions))
-        {
-            _ = tx.StreamAddAsync(stream, entry);
-        }
-    }
-
-    /// <summary>The whole trail, and each bureau's: what concerned its region's filings and what its own staff attempted elsewhere.</summary>
-    private static IEnumerable<string> AuditStreams(AuditRecord audit, IReadOnlyList<string> regions) =>
-        regions.Append(audit.Role == Pilot.SharedKernel.Roles.ProvincialHr ? audit.Region : null)
-            .Where(region => !string.IsNullOrEmpty(region))
-            .Distinct(StringComparer.Ordinal)
-            .Select(region => FilingKeys.RegionAudit(region!))
-            .Prepend(FilingKeys.Audit);
-
-    private static void WriteTrackedItem(ITransaction tx, string batchId, TrackedItem item, bool overwrite) =>
-        _ = tx.HashSetAsync(FilingKeys.DueItems(batchId), $"{item.Kind}:{item.ItemId}", StorageJson.Write(item), overwrite ? When.Always : When.NotExists);
+    internal static FilingView? ReadRecord(RedisValue record) =>
+        record.IsNullOrEmpty ? null : StorageJson.Read<FilingView>(record.ToString());
 }

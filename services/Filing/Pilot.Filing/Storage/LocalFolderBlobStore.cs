@@ -1,10 +1,12 @@
-namespace Pilot.Filing.Domain.Files;
+using Pilot.Filing.Domain.Files;
+
+namespace Pilot.Filing.Storage;
 
 /// <summary>
 /// Blobs as files under one folder: <c>{root}/{first two hex digits}/{sha256}</c>. Staging files live in
 /// <c>{root}/.staging</c>, on the same volume, so that the final move is an atomic rename.
 /// </summary>
-public sealed class LocalFolderBlobStore : IBlobStore
+internal sealed class LocalFolderBlobStore : IBlobStore
 {
     private readonly string root;
     private readonly string stagingFolder;

@@ -1,10 +1,10 @@
-namespace Pilot.Filing.Domain.Files;
+namespace Pilot.Filing.Storage;
 
 /// <summary>
 /// Content-addressed storage for uploaded documents. Writers stage bytes first and commit them under
 /// their SHA-256 only when complete, so a half-written or refused upload is never visible.
 /// </summary>
-public interface IBlobStore
+internal interface IBlobStore
 {
     /// <summary>Starts a staging area for one upload; disposing it without commit discards the bytes.</summary>
     Task<IBlobStaging> BeginStagingAsync(CancellationToken cancellationToken = default);

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Pilot.Filing.Domain.Files;
+using Pilot.Filing.Storage;
+using Pilot.Filing.Tests.Domain;
 using Pilot.SharedKernel;
 
-namespace Pilot.Filing.Tests.Domain;
+namespace Pilot.Filing.Tests.Storage;
 
 public sealed class DocumentUploadTests : IDisposable
 {
@@ -89,7 +91,7 @@ public sealed class DocumentUploadTests : IDisposable
     {
         var pdf = SampleFiles.Pdf();
         using var source = new MemoryStream(pdf);
-        var file = await DocumentUpload.StoreAsync(store, source, new UploadLimits(pdf.Length), cancellationToken: TestContext.Current.CancellationToken);
+        var file = await StoreAsync(store, source, new UploadLimits(pdf.Length), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(pdf.Length, file.Size);
     }
 
@@ -119,7 +121,22 @@ public sealed class DocumentUploadTests : IDisposable
     private async Task<DocumentFile> Store(byte[] bytes, string? name = null)
     {
         using var source = new MemoryStream(bytes);
-        return await DocumentUpload.StoreAsync(
+        return await StoreAsync(
             store, source, UploadLimits.Default, name, "documents[pilot-work-plan].file", TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A whole stream into the store, as a caller that already holds the file would upload it.</summary>
+    private static async Task<DocumentFile> StoreAsync(
+        IBlobStore store, Stream source, UploadLimits limits, string? fileName = null, string field = "file", CancellationToken cancellationToken = default)
+    {
+        await using var upload = await DocumentUpload.BeginAsync(store, limits, field, cancellationToken);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await upload.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return await upload.CompleteAsync(fileName, cancellationToken);
     }
 }

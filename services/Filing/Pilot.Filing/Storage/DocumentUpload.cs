@@ -1,15 +1,16 @@
 using System.Security.Cryptography;
+using Pilot.Filing.Domain.Files;
 using Pilot.SharedKernel;
 
-namespace Pilot.Filing.Domain.Files;
+namespace Pilot.Filing.Storage;
 
 /// <summary>
-/// Receives one document chunk by chunk (as gRPC client streaming delivers it), hashing while it writes
+/// Receives one document chunk by chunk (as the client streams it), hashing while it writes
 /// and refusing the upload as soon as it grows past the limit, so an oversized file is never written whole.
 /// On completion it refuses empty files and files that are not PDF, Word or OFD, then commits the bytes
 /// to the blob store under their SHA-256.
 /// </summary>
-public sealed class DocumentUpload : IAsyncDisposable
+internal sealed class DocumentUpload : IAsyncDisposable
 {
     private readonly IBlobStaging staging;
     private readonly UploadLimits limits;
@@ -35,23 +36,6 @@ public sealed class DocumentUpload : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(limits);
         var staging = await store.BeginStagingAsync(cancellationToken);
         return new DocumentUpload(staging, limits, field);
-    }
-
-    /// <summary>Reads a whole stream into the store; for callers that already hold the file.</summary>
-    public static async Task<DocumentFile> StoreAsync(
-        IBlobStore store, Stream source, UploadLimits limits, string? fileName = null, string field = "file",
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        await using var upload = await BeginAsync(store, limits, field, cancellationToken);
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            await upload.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return await upload.CompleteAsync(fileName, cancellationToken);
     }
 
     /// <summary>Appends a chunk; throws Invalid (and discards everything) once the total passes the limit.</summary>

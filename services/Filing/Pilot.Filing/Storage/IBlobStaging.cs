@@ -1,10 +1,10 @@
-namespace Pilot.Filing.Domain.Files;
+namespace Pilot.Filing.Storage;
 
 /// <summary>
 /// Bytes of one upload, written but not yet stored under their hash. Disposing before commit discards
 /// them; disposing after commit only releases resources.
 /// </summary>
-public interface IBlobStaging : IAsyncDisposable
+internal interface IBlobStaging : IAsyncDisposable
 {
     /// <summary>Readable, writable and seekable, so the format can be checked before commit.</summary>
     Stream Content { get; }
