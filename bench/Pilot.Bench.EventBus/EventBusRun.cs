@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pilot.EventBus;
+using Pilot.EventBus.Publishing;
 using Pilot.Storage;
 using StackExchange.Redis;
 

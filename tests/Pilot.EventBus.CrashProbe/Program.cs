@@ -2,6 +2,7 @@ using Dapr.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pilot.EventBus;
+using Pilot.EventBus.Publishing;
 using StackExchange.Redis;
 
 // Commits a state change and its event through the outbox, says so on stdout, and waits to be killed. Under

@@ -1,3 +1,4 @@
+using Pilot.EventBus.Publishing;
 using System.Diagnostics;
 using System.Text.Json;
 using Dapr.Client;

@@ -1,3 +1,4 @@
+using Pilot.EventBus.Publishing;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pilot.EventBus.Tests.Support;
