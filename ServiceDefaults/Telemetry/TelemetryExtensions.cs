@@ -31,6 +31,7 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(PilotSourcePrefix))
             .WithTracing(tracing => tracing
+                .SetSampler(new BackgroundRootSampler())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(PilotSourcePrefix)
                 .AddAspNetCoreInstrumentation(options => options.Filter = IsSampled)

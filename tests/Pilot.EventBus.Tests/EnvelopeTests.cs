@@ -82,6 +82,29 @@ public sealed class EnvelopeTests
     }
 
     [Fact]
+    public void An_event_about_one_record_names_it_as_the_envelopes_subject_and_one_about_none_has_no_subject()
+    {
+        var factory = new EnvelopeFactory("filing", "pubsub", TimeProvider.System);
+
+        var about = factory.Write(new FilingNoted("2020/br-1"));
+        var read = EnvelopeJson.Deserialize(about.Json);
+        using var plain = JsonDocument.Parse(factory.Write(new ParcelShipped("p-3", 1)).Json);
+
+        Assert.Equal("2020/br-1", read.Subject);
+        Assert.Equal(EnvelopeJson.Serialize(read), about.Json);
+        Assert.False(plain.RootElement.TryGetProperty("subject", out _));
+    }
+
+    private sealed record FilingNoted(string FilingId) : IIntegrationEvent, IEventSubject
+    {
+        public static string EventType => "pilot.test.filing-noted.v1";
+
+        public static string Topic => "test-events";
+
+        public string Subject => FilingId;
+    }
+
+    [Fact]
     public void Chinese_text_travels_as_UTF_8_and_only_HTML_sensitive_characters_are_escaped()
     {
         var written = new EnvelopeFactory("filing", "pubsub", TimeProvider.System).Write(new ParcelShipped("京人社备〔2026〕12号 <b>&'", 1));

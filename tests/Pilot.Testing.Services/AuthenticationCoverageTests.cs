@@ -90,6 +90,7 @@ public abstract class AuthenticationCoverageTests<TProgram>(ServiceFactory<TProg
         Assert.Equal(Roles.ProvincialHr, reply.Role);
         Assert.Equal("110000", reply.Region);
         Assert.Equal("beijing-hr", reply.System);
+        Assert.Matches("^(registry|filing|publication|notification)$", reply.Service);
     }
 
     [Fact]

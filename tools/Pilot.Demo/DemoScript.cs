@@ -13,11 +13,8 @@ namespace Pilot.Demo;
 /// </summary>
 internal sealed class DemoScript(DemoContext context, TextWriter output)
 {
-    private static readonly ActivitySource Source = new("Pilot.Demo");
-
     public async Task<int> RunAsync()
     {
-        using var activity = Source.StartActivity("demo");
         var failures = 0;
         foreach (var service in DemoContext.ServiceNames)
         {
@@ -37,7 +34,7 @@ internal sealed class DemoScript(DemoContext context, TextWriter output)
 
     private async Task<int> Step(string name, Func<Task<string>> step)
     {
-        using var activity = Source.StartActivity(name);
+        using var activity = DemoSteps.StartStep(name);
         try
         {
             var outcome = await step().ConfigureAwait(false);

@@ -38,7 +38,7 @@ internal sealed class ProvincialBureauDemo(DemoContext context, DemoSteps steps,
             return $"{record.FilingId} {record.Status}: {record.Decision?.Reason}";
         }).ConfigureAwait(false);
 
-        await steps.ExpectRefusal("guangdong-hr deciding on a Beijing filing is refused (R6, PermissionDenied)", "FORBIDDEN", async () =>
+        await steps.ExpectRefusal("guangdong-hr deciding on a Beijing filing is refused (R6, PermissionDenied)", "R6", async () =>
         {
             try
             {

@@ -24,6 +24,11 @@ public sealed record CloudEventEnvelope
     [JsonPropertyName("type")]
     public required string Type { get; init; }
 
+    /// <summary>The record the event is about (<see cref="IEventSubject"/>); absent for events about no one record.</summary>
+    [JsonPropertyName("subject")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Subject { get; init; }
+
     [JsonPropertyName("datacontenttype")]
     public string DataContentType { get; init; } = JsonContentType;
 

@@ -45,8 +45,9 @@ public class DomainException : Exception
     public static DomainException Precondition(string field, string description, string? rule = null) =>
         new(ErrorKind.Precondition, rule, Prefix(rule) + description, [new FieldViolation(field, description)]);
 
-    public static DomainException Forbidden(string description) =>
-        new(ErrorKind.Forbidden, null, description);
+    /// <param name="rule">The rule that keeps the caller out (R6: a bureau decides for its own region only), if one does.</param>
+    public static DomainException Forbidden(string description, string? rule = null) =>
+        new(ErrorKind.Forbidden, rule, Prefix(rule) + description);
 
     public static DomainException NotFound(string field, string description) =>
         new(ErrorKind.NotFound, null, description, [new FieldViolation(field, description)]);

@@ -88,7 +88,7 @@ public static class FilingReview
             if (!caller.IsBureauOf(filing.Region.Code))
             {
                 throw DomainException.Forbidden(
-                    $"only the HR bureau of {filing.Region.Code} {filing.Region.Name} may decide on filing {filing.FilingId} (R6)");
+                    $"only the HR bureau of {filing.Region.Code} {filing.Region.Name} may decide on filing {filing.FilingId}", "R6");
             }
 
             RequestChecks.EnsureRequestId(requestId);

@@ -6,7 +6,7 @@ namespace Pilot.Filing.IntegrationEvents;
 /// the shape the events had when the domain's records were published as they were: own fields first, then
 /// <c>type</c>, <c>subject</c>, <c>occurredAt</c>.
 /// </summary>
-public abstract record FilingIntegrationEvent(DateTimeOffset OccurredAt)
+public abstract record FilingIntegrationEvent(DateTimeOffset OccurredAt) : Pilot.EventBus.IEventSubject
 {
     /// <summary>The CloudEvents type, repeated in the data.</summary>
     public abstract string Type { get; }

@@ -18,7 +18,7 @@ public sealed record PublicityConcluded(
     string Outcome,
     DateOnly OpensOn,
     DateOnly ClosesOn,
-    DateTimeOffset ConcludedAt) : IIntegrationEvent
+    DateTimeOffset ConcludedAt) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.publication.publicity-concluded.v1";
 

@@ -17,11 +17,13 @@ public sealed record PublicityScheduled(
     string FilingNumber,
     IReadOnlyList<AcceptedOccupation> Occupations,
     DateOnly OpensOn,
-    DateOnly ClosesOn) : IIntegrationEvent
+    DateOnly ClosesOn) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.publication.publicity-scheduled.v1";
 
     public static string Topic => PilotTopics.Publication;
+
+    public string Subject => FilingId;
 
     public static PublicityScheduled Of(BranchPublicity publicity)
     {

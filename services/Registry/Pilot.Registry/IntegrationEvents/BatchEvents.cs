@@ -7,7 +7,7 @@ public sealed record BatchOpened(
     string Name,
     DateOnly PlanStandardsAndFirstListDue,
     DateOnly LocalFilingGuidanceDue,
-    DateOnly ImplementationPublicityAndDirectoryDue) : IIntegrationEvent
+    DateOnly ImplementationPublicityAndDirectoryDue) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.batch-opened.v1";
 
@@ -16,7 +16,7 @@ public sealed record BatchOpened(
     public string Subject => BatchId;
 }
 
-public sealed record BatchClosed(string BatchId, string Name) : IIntegrationEvent
+public sealed record BatchClosed(string BatchId, string Name) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.batch-closed.v1";
 

@@ -17,7 +17,7 @@ public sealed record BranchAdded(
     string Address,
     EventEligibility Eligibility,
     IReadOnlyList<EventOccupation> Occupations,
-    string? ExceptionReason) : IIntegrationEvent
+    string? ExceptionReason) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.branch-added.v1";
 
@@ -42,7 +42,7 @@ public sealed record BranchChanged(
     string Address,
     EventEligibility Eligibility,
     IReadOnlyList<EventOccupation> Occupations,
-    string? ExceptionReason) : IIntegrationEvent
+    string? ExceptionReason) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.branch-changed.v1";
 

@@ -13,7 +13,7 @@ public sealed record OrganisationRegistered(
     string? IndustryKind,
     IReadOnlyList<EventOccupation> Occupations,
     IReadOnlyList<EventContact> Contacts,
-    string? ExceptionReason) : IIntegrationEvent
+    string? ExceptionReason) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.organisation-registered.v1";
 
@@ -23,7 +23,7 @@ public sealed record OrganisationRegistered(
 }
 
 /// <summary>Lets reminder senders (R8) keep current contacts without calling back.</summary>
-public sealed record OrganisationContactsChanged(string OrganisationId, string Name, IReadOnlyList<EventContact> Contacts) : IIntegrationEvent
+public sealed record OrganisationContactsChanged(string OrganisationId, string Name, IReadOnlyList<EventContact> Contacts) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.organisation-contacts-changed.v1";
 
@@ -32,7 +32,7 @@ public sealed record OrganisationContactsChanged(string OrganisationId, string N
     public string Subject => OrganisationId;
 }
 
-public sealed record OrganisationPublished(string OrganisationId, string Name, string CreditCode, bool IsIndustryOrganisation) : IIntegrationEvent
+public sealed record OrganisationPublished(string OrganisationId, string Name, string CreditCode, bool IsIndustryOrganisation) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.organisation-published.v1";
 

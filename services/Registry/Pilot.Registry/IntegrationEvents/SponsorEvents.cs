@@ -11,7 +11,7 @@ public sealed record SponsorRegistered(
     string Name,
     string? IndustryKind,
     IReadOnlyList<EventOccupation> Occupations,
-    IReadOnlyList<string> MemberAssociations) : IIntegrationEvent
+    IReadOnlyList<string> MemberAssociations) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.sponsor-registered.v1";
 
@@ -26,7 +26,7 @@ public sealed record OrganisationsRecommended(
     string DepartmentId,
     string DepartmentName,
     IReadOnlyList<EventRecommendedOrganisation> Organisations,
-    IReadOnlyList<EventOccupation> FormerOccupations) : IIntegrationEvent
+    IReadOnlyList<EventOccupation> FormerOccupations) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.organisations-recommended.v1";
 
@@ -45,7 +45,7 @@ public sealed record ExceptionRecorded(
     string Rule,
     string Reason,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IIntegrationEvent
+    DateTimeOffset RecordedAt) : IIntegrationEvent, IEventSubject
 {
     public static string EventType => "pilot.registry.exception-recorded.v1";
 

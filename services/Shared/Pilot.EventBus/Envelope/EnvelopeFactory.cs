@@ -44,6 +44,11 @@ internal sealed class EnvelopeFactory(string appId, string pubsubName, TimeProvi
             json.WriteString("id", id);
             json.WriteString("source", appId);
             json.WriteString("type", eventType);
+            if (data is IEventSubject { Subject: { Length: > 0 } subject })
+            {
+                json.WriteString("subject", subject);
+            }
+
             json.WriteString("datacontenttype", CloudEventEnvelope.JsonContentType);
             json.WritePropertyName("data");
             JsonSerializer.Serialize(json, data, dataType, EnvelopeJson.DataOptions);
