@@ -20,7 +20,14 @@ public sealed record Command<TReads, TAnswer>(
     Func<CommandAttempt, Task<TReads>> Load,
     Func<TReads, CommandResult<TAnswer>> Decide)
     where TReads : ICommandReads
-    where TAnswer : class;
+    where TAnswer : class
+{
+    /// <summary>
+    /// The traces to keep when the pipeline itself refuses the request: its request id was used for another request
+    /// (Filing audits that attempt as it audits every other). Null keeps none.
+    /// </summary>
+    public Func<DomainException, Action<Pilot.Storage.IStateWrites>>? TracesOfReuse { get; init; }
+}
 
 /// <summary>
 /// Which attempt this is (1 first): a loader may read less on the first, when a conflict is unlikely. The pipeline looks

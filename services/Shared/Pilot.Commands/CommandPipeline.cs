@@ -34,7 +34,7 @@ public sealed class CommandPipeline(IConnectionMultiplexer redis, IEventOutbox o
             // The stored answer is looked up in the same round trip as the loader's first reads.
             var stored = database.StringGetAsync(answerKey);
             var reads = await command.Load(new CommandAttempt(attempt, IsStoredAsync(stored))).ConfigureAwait(false);
-            if (Earlier<TAnswer>(await stored.ConfigureAwait(false), fingerprint, requestId, settings) is { } earlier)
+            if (await EarlierOrReuseAsync(command, await stored.ConfigureAwait(false), fingerprint, requestId, settings, database).ConfigureAwait(false) is { } earlier)
             {
                 return earlier;
             }
@@ -44,7 +44,7 @@ public sealed class CommandPipeline(IConnectionMultiplexer redis, IEventOutbox o
             if (result.Refusal is { } refusal)
             {
                 // A parallel retry of this request may have committed since the first look: its answer is the reply.
-                if (Earlier<TAnswer>(await database.StringGetAsync(answerKey).ConfigureAwait(false), fingerprint, requestId, settings) is { } answeredMeanwhile)
+                if (await EarlierOrReuseAsync(command, await database.StringGetAsync(answerKey).ConfigureAwait(false), fingerprint, requestId, settings, database).ConfigureAwait(false) is { } answeredMeanwhile)
                 {
                     return answeredMeanwhile;
                 }
@@ -59,6 +59,11 @@ public sealed class CommandPipeline(IConnectionMultiplexer redis, IEventOutbox o
                 if (result.Remembered)
                 {
                     commit.Claim(answerKey, StoredAnswers.Refusal(fingerprint, refusal), settings.AnswerRetention);
+                }
+                else
+                {
+                    // Decided again on every repeat (the state may have changed), but its traces are kept once.
+                    commit.Claim(CommandKeys.RefusalTraced(settings.AppId, command.Caller.Subject, requestId, fingerprint), "1", settings.AnswerRetention);
                 }
 
                 result.Writes?.Invoke(commit);
@@ -123,9 +128,33 @@ public sealed class CommandPipeline(IConnectionMultiplexer redis, IEventOutbox o
         }
     }
 
-    private static TAnswer? Earlier<TAnswer>(RedisValue stored, string fingerprint, string requestId, CommandOptions settings)
-        where TAnswer : class =>
-        stored.IsNull ? null : StoredAnswers.Read<TAnswer>(((byte[])stored!).AsSpan(), fingerprint, requestId, settings.Json);
+    /// <summary>
+    /// The stored answer, or the stored refusal thrown; a request id used for another request is refused, with the
+    /// command's traces of that attempt kept once.
+    /// </summary>
+    private static async Task<TAnswer?> EarlierOrReuseAsync<TReads, TAnswer>(
+        Command<TReads, TAnswer> command, RedisValue stored, string fingerprint, string requestId, CommandOptions settings, IDatabase database)
+        where TReads : ICommandReads
+        where TAnswer : class
+    {
+        if (stored.IsNull)
+        {
+            return null;
+        }
+
+        try
+        {
+            return StoredAnswers.Read<TAnswer>(((byte[])stored!).AsSpan(), fingerprint, requestId, settings.Json);
+        }
+        catch (RequestReusedException reuse) when (command.TracesOfReuse is { } traces)
+        {
+            var commit = new ConditionalCommit();
+            commit.Claim(CommandKeys.RefusalTraced(settings.AppId, command.Caller.Subject, requestId, fingerprint), "1", settings.AnswerRetention);
+            traces(reuse)(commit);
+            await commit.ExecuteAsync(database).ConfigureAwait(false);
+            throw;
+        }
+    }
 
     private static async Task<bool> IsStoredAsync(Task<RedisValue> stored) => !(await stored.ConfigureAwait(false)).IsNull;
 }

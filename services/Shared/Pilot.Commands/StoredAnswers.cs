@@ -33,8 +33,7 @@ internal static class StoredAnswers
 
         if (!value[1..end].SequenceEqual(Encoding.ASCII.GetBytes(fingerprint)))
         {
-            throw DomainException.Invalid(
-                "request_id", $"request id '{requestId}' was already used for a different request; use a new id for a new request");
+            throw new RequestReusedException(requestId);
         }
 
         var payload = value[(end + 1)..];

@@ -44,6 +44,37 @@ public sealed class AuditTests(FilingFactory factory) : IClassFixture<FilingFact
     }
 
     [Fact]
+    public async Task A_refusal_repeated_under_its_request_id_is_audited_once_and_a_request_id_reused_for_another_request_is_audited()
+    {
+        var filing = await scenario.FileAsync(scenario.Branch(Scenario.Beijing));
+        var shanghaiClerk = Scenario.Unique("clerk-sh");
+        var shanghai = scenario.Bureau(Scenario.Shanghai, shanghaiClerk);
+        var reaching = Scenario.Accept(filing);
+
+        var first = await Scenario.RefusedAsync(() => scenario.Client.AcceptFilingAsync(reaching, shanghai, cancellationToken: Ct).ResponseAsync);
+        var again = await Scenario.RefusedAsync(() => scenario.Client.AcceptFilingAsync(reaching, shanghai, cancellationToken: Ct).ResponseAsync);
+
+        // Beijing accepts under a request id, then sends that id with another request (a rejection).
+        var beijingClerk = Scenario.Unique("clerk-bj");
+        var beijing = scenario.Bureau(Scenario.Beijing, beijingClerk);
+        var accept = Scenario.Accept(filing);
+        var accepted = await scenario.Client.AcceptFilingAsync(accept, beijing, cancellationToken: Ct);
+        var reused = await Scenario.RefusedAsync(() => scenario.Client.RejectFilingAsync(new RejectFilingRequest
+        {
+            RequestId = accept.RequestId, FilingId = filing.FilingId, ExpectedVersion = accepted.Version, Reason = "场地证明缺失",
+        }, beijing, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied), (first.StatusCode, again.StatusCode));
+        Assert.Equal(StatusCode.InvalidArgument, reused.StatusCode);
+        Assert.Equal(["request_id"], Scenario.Fields(reused));
+        var trail = await scenario.Client.ListAuditAsync(new ListAuditRequest { PageSize = 200 }, scenario.NationalCentre(), cancellationToken: Ct);
+        Assert.Single(trail.Entries, e => e.Subject == shanghaiClerk && e.RequestId == reaching.RequestId);
+        var beijingAttempts = trail.Entries.Where(e => e.Subject == beijingClerk && e.RequestId == accept.RequestId).OrderBy(e => e.At).ToList();
+        Assert.Equal([(true, ""), (false, "INVALID")], beijingAttempts.Select(e => (e.Succeeded, e.RefusalKind)));
+        Assert.Equal("filing.filing.reject", beijingAttempts[1].Action);
+    }
+
+    [Fact]
     public async Task Chinese_filing_numbers_are_stored_and_announced_as_readable_text()
     {
         var filing = await scenario.FileAsync(scenario.Branch());

@@ -1,6 +1,7 @@
 using Pilot.Commands;
 using Pilot.Filing.Batches;
 using Pilot.Filing.Domain;
+using Pilot.Filing.Domain.Auditing;
 using Pilot.Filing.Domain.Deadlines;
 using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.IntegrationEvents;
@@ -69,7 +70,10 @@ internal sealed class FilingCommands(
 
                     var filed = new FilingView(outcome.State!, creditCode);
                     return CommandResult.Accepted(filed, commit => Record(commit, current, filed, outcome), events);
-                }),
+                })
+            {
+                TracesOfReuse = ReuseAudited(caller, AuditActions.SubmitFiling, filingId, command.RequestId),
+            },
             cancellationToken);
     }
 
@@ -78,7 +82,7 @@ internal sealed class FilingCommands(
         ArgumentNullException.ThrowIfNull(command);
         var number = string.IsNullOrWhiteSpace(command.FilingNumber) ? null : command.FilingNumber;
         return DecideAsync(
-            caller, command.RequestId, nameof(AcceptFiling), command, command.FilingId, number,
+            caller, command.RequestId, nameof(AcceptFiling), AuditActions.AcceptFiling, command, command.FilingId, number,
             (filing, holder) => FilingReview.Accept(filing, command, caller, holder, clock.GetUtcNow()),
             cancellationToken);
     }
@@ -87,7 +91,7 @@ internal sealed class FilingCommands(
     {
         ArgumentNullException.ThrowIfNull(command);
         return DecideAsync(
-            caller, command.RequestId, nameof(RejectFiling), command, command.FilingId, null,
+            caller, command.RequestId, nameof(RejectFiling), AuditActions.RejectFiling, command, command.FilingId, null,
             (filing, _) => FilingReview.Reject(filing, command, caller, clock.GetUtcNow()),
             cancellationToken);
     }
@@ -98,6 +102,7 @@ internal sealed class FilingCommands(
         Caller caller,
         string requestId,
         string name,
+        string action,
         object command,
         string filingId,
         string? number,
@@ -128,9 +133,16 @@ internal sealed class FilingCommands(
 
                     var decided = current with { Filing = outcome.State! };
                     return CommandResult.Accepted(decided, commit => Record(commit, current, decided, outcome), events);
-                }),
+                })
+            {
+                TracesOfReuse = ReuseAudited(caller, action, filingId, requestId),
+            },
             cancellationToken);
     }
+
+    /// <summary>A request id reused for another request is an attempt like any other: audited, once.</summary>
+    private Func<DomainException, Action<Pilot.Storage.IStateWrites>> ReuseAudited(Caller caller, string action, string target, string requestId) =>
+        refusal => commit => FilingWrites.Audit(commit, Domain.Auditing.AuditRecord.Refused(caller, clock.GetUtcNow(), action, target, requestId, refusal), []);
 
     /// <summary>
     /// The first attempt reads only the filing: the filing number is claimed by the commit, so a number in use fails

@@ -43,7 +43,12 @@ internal sealed class PackageCommands(
                     command ??= await ResolveAsync(declared);
                     return new Loaded(await package, batch, command);
                 },
-                loaded => Decide(loaded, caller, packageId)),
+                loaded => Decide(loaded, caller, packageId))
+            {
+                // A request id reused for another request is an attempt like any other: audited, once.
+                TracesOfReuse = refusal => commit => FilingWrites.Audit(
+                    commit, Domain.Auditing.AuditRecord.Refused(caller, clock.GetUtcNow(), Domain.Auditing.AuditActions.SubmitPackage, packageId, declared.RequestId, refusal), []),
+            },
             cancellationToken);
     }
 
