@@ -15,6 +15,8 @@ internal sealed class FilingDemo(DemoContext context, DemoSteps steps)
     private static readonly (string BranchId, string OrgId, string Region, string Occupation)[] Branches =
     [
         ("br-jtpj-bj", "org-jtpj", "110000", "4-12-01-01"),
+        // Left submitted for Beijing to decide by hand: docs/filing.md's worked example accepts it.
+        ("br-jtpj-bj2", "org-jtpj", "110000", "4-12-01-01"),
         ("br-jtpj-gd", "org-jtpj", "440000", "4-12-01-01"),
         ("br-gkpj-sh", "org-gkpj", "310000", "6-30-05-01"),
         ("br-cmif-sc", "ind-cmif", "510000", "6-18-01-01"),

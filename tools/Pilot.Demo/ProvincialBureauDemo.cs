@@ -7,7 +7,8 @@ namespace Pilot.Demo;
 
 /// <summary>
 /// Two provincial HR systems (Beijing, Guangdong) list the filings of their region and decide: Beijing and
-/// Guangdong each accept one under their own filing number, Guangdong rejects one with a reason, and
+/// Guangdong each accept one under their own filing number (Beijing leaves 北京东城考点 submitted, for a reader of
+/// docs/filing.md to decide), Guangdong rejects one with a reason, and
 /// Guangdong reaching for a Beijing filing is refused (R6). Decisions name version 1 and the submission day,
 /// both fixed once the filing exists, so a rerun repeats the same requests and gets the stored answers.
 /// </summary>
@@ -21,7 +22,7 @@ internal sealed class ProvincialBureauDemo(DemoContext context, DemoSteps steps,
         var beijing = Bureau(Beijing, "beijing-hr");
         var guangdong = Bureau(Guangdong, "guangdong-hr");
 
-        await ListAsync("beijing-hr", Beijing, beijing, "br-jtpj-bj").ConfigureAwait(false);
+        await ListAsync("beijing-hr", Beijing, beijing, "br-jtpj-bj", "br-jtpj-bj2").ConfigureAwait(false);
         await ListAsync("guangdong-hr", Guangdong, guangdong, "br-jtpj-gd", "br-cca-gd").ConfigureAwait(false);
 
         await steps.Expect("beijing-hr accepts 北京分中心 under its filing number", () => AcceptAsync(beijing, "br-jtpj-bj", "京人社备〔2020〕001号")).ConfigureAwait(false);

@@ -32,6 +32,7 @@ internal sealed class RegistryDemo(DemoContext context, DemoSteps steps)
         await IndustryAsync("ind-cca", "中国烹饪协会", Proto.IndustryKind.Professional, [], "4-03-02-01", "4-03-02-03").ConfigureAwait(false);
 
         await BranchAsync("org-jtpj", "br-jtpj-bj", "北京分中心", "110000", "4-12-01-01").ConfigureAwait(false);
+        await BranchAsync("org-jtpj", "br-jtpj-bj2", "北京东城考点", "110000", "4-12-01-01").ConfigureAwait(false);
         await BranchAsync("org-jtpj", "br-jtpj-gd", "广东分中心", "440000", "4-12-01-01").ConfigureAwait(false);
         await BranchAsync("org-gkpj", "br-gkpj-sh", "上海分中心", "310000", "6-30-05-01").ConfigureAwait(false);
         await BranchAsync("ind-cmif", "br-cmif-sc", "四川评价站", "510000", "6-18-01-01").ConfigureAwait(false);
