@@ -59,6 +59,6 @@ internal sealed class DemoSteps(TextWriter output)
     public static Activity? StartStep(string name)
     {
         Activity.Current = null;
-        return Source.StartActivity("demo: " + name);
+        return Source.StartActivity(name);
     }
 }

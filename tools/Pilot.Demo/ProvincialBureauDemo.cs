@@ -25,9 +25,9 @@ internal sealed class ProvincialBureauDemo(DemoContext context, DemoSteps steps,
         await ListAsync("beijing-hr", Beijing, beijing, "br-jtpj-bj", "br-jtpj-bj2").ConfigureAwait(false);
         await ListAsync("guangdong-hr", Guangdong, guangdong, "br-jtpj-gd", "br-cca-gd").ConfigureAwait(false);
 
-        await steps.Expect("beijing-hr accepts 北京分中心 under its filing number", () => AcceptAsync(beijing, "br-jtpj-bj", "京人社备〔2020〕001号")).ConfigureAwait(false);
-        await steps.Expect("guangdong-hr accepts 广东分中心 under its filing number", () => AcceptAsync(guangdong, "br-jtpj-gd", "粤人社备〔2020〕001号")).ConfigureAwait(false);
-        await steps.Expect("guangdong-hr rejects 广东评价站 with a reason (R6)", async () =>
+        await steps.Expect("beijing-hr accepts 北京分中心 under its filing number (AcceptFiling)", () => AcceptAsync(beijing, "br-jtpj-bj", "京人社备〔2020〕001号")).ConfigureAwait(false);
+        await steps.Expect("guangdong-hr accepts 广东分中心 under its filing number (AcceptFiling)", () => AcceptAsync(guangdong, "br-jtpj-gd", "粤人社备〔2020〕001号")).ConfigureAwait(false);
+        await steps.Expect("guangdong-hr rejects 广东评价站 with a reason (RejectFiling, R6)", async () =>
         {
             var record = await filing.RejectFilingAsync(new Proto.RejectFilingRequest
             {
@@ -39,7 +39,7 @@ internal sealed class ProvincialBureauDemo(DemoContext context, DemoSteps steps,
             return $"{record.FilingId} {record.Status}: {record.Decision?.Reason}";
         }).ConfigureAwait(false);
 
-        await steps.ExpectRefusal("guangdong-hr deciding on a Beijing filing is refused (R6, PermissionDenied)", "R6", async () =>
+        await steps.ExpectRefusal("guangdong-hr deciding on a Beijing filing is refused (AcceptFiling, R6, PermissionDenied)", "R6", async () =>
         {
             try
             {
