@@ -130,10 +130,11 @@ public sealed class FilingReviewTests
     }
 
     [Fact]
-    public void A_filing_number_used_by_another_filing_in_the_region_is_a_conflict()
+    public void A_filing_number_used_by_another_filing_in_the_region_already_exists()
     {
         var outcome = FilingReview.Accept(pending, Accept(), BeijingBureau, "2020/branch-bj-9", DecisionTime);
-        Assert.Equal(ErrorKind.Conflict, outcome.Refusal!.Kind);
+        // Changed on purpose (issue 15): a number taken for good is AlreadyExists, not a Conflict to retry.
+        Assert.Equal(ErrorKind.AlreadyExists, outcome.Refusal!.Kind);
         Assert.Equal("filing_number", outcome.Refusal.Violations[0].Field);
 
         // The index may already point at this very filing when storage reserved the number on a retry.

@@ -169,7 +169,7 @@ public sealed class ReviewTests(FilingFactory factory) : IClassFixture<FilingFac
         var duplicate = await Scenario.RefusedAsync(() => scenario.Client.AcceptFilingAsync(Scenario.Accept(second, number), bureau, cancellationToken: Ct).ResponseAsync);
         var inShanghai = await scenario.Client.AcceptFilingAsync(Scenario.Accept(elsewhere, number), scenario.Bureau(Scenario.Shanghai), cancellationToken: Ct);
 
-        Assert.Equal(StatusCode.Aborted, duplicate.StatusCode);
+        Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
         Assert.Contains("filing_number", Scenario.Fields(duplicate));
         Assert.Equal(number, inShanghai.Decision.FilingNumber);
     }

@@ -35,8 +35,9 @@ public static class FilingReview
 
             if (filingIdHoldingNumber is not null && filingIdHoldingNumber != filing.FilingId)
             {
-                throw DomainException.Conflict(
-                    "filing_number", $"filing number {number} is already used in {filing.Region.Name} by filing {filingIdHoldingNumber}");
+                // Retrying cannot help: the number is taken for good. (It answered Aborted, "read again and retry", before.)
+                throw DomainException.AlreadyExists(
+                    "filing_number", $"filing number {number} is already used in {filing.Region.Name} by filing {filingIdHoldingNumber}; give another");
             }
 
             var decision = new FilingDecision(FilingStatus.Accepted, now, caller.Subject, number, command.FiledOn, null);
