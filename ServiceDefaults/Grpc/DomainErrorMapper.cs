@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using Google.Protobuf;
 using Pilot.SharedKernel;
 
 namespace Pilot.ServiceDefaults.Grpc;
@@ -14,13 +15,21 @@ public static class DomainErrorMapper
 {
     public const string ErrorDomain = "pilot.skill-certification";
 
+    // What a refusal may carry back, so its trailers stay far below the 8 KB that common clients accept (a default
+    // .NET client's 64 KB header limit, once exceeded, breaks the whole HTTP/2 connection): the message is sent twice
+    // (grpc-message, percent-encoded, up to nine bytes a Chinese character; and in the status details, base64).
+    private const int MaxMessageChars = 120;
+    private const int MaxFieldChars = 120;
+    private const int MaxDescriptionChars = 240;
+    private const int ViolationBytesBudget = 1536;
+
     public static RpcException ToRpcException(DomainException error)
     {
         var code = ToStatusCode(error.Kind);
         var status = new Google.Rpc.Status
         {
             Code = (int)code,
-            Message = error.Message,
+            Message = Bounded(error.Message, MaxMessageChars),
         };
 
         var info = new ErrorInfo { Domain = ErrorDomain, Reason = error.Rule ?? ReasonOf(error.Kind) };
@@ -32,17 +41,45 @@ public static class DomainErrorMapper
         status.Details.Add(Any.Pack(info));
         if (error.Violations.Count > 0)
         {
-            var badRequest = new BadRequest();
-            badRequest.FieldViolations.AddRange(error.Violations.Select(v => new BadRequest.Types.FieldViolation
-            {
-                Field = v.Field,
-                Description = v.Description,
-            }));
-            status.Details.Add(Any.Pack(badRequest));
+            status.Details.Add(Any.Pack(BoundedViolations(error.Violations)));
         }
 
         return status.ToRpcException();
     }
+
+    /// <summary>The violations that fit the budget, and one more that says how many were left out.</summary>
+    private static BadRequest BoundedViolations(IReadOnlyList<FieldViolation> violations)
+    {
+        var badRequest = new BadRequest();
+        var bytes = 0;
+        foreach (var violation in violations)
+        {
+            var item = new BadRequest.Types.FieldViolation
+            {
+                Field = Bounded(violation.Field, MaxFieldChars),
+                Description = Bounded(violation.Description, MaxDescriptionChars),
+            };
+            bytes += item.CalculateSize();
+            if (bytes > ViolationBytesBudget)
+            {
+                var left = violations.Count - badRequest.FieldViolations.Count;
+                badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
+                {
+                    Field = "…",
+                    Description = $"and {left} more violation(s) not listed; fix the ones above and send the request again",
+                });
+                break;
+            }
+
+            badRequest.FieldViolations.Add(item);
+        }
+
+        return badRequest;
+    }
+
+    /// <summary>At most <paramref name="max"/> characters of <paramref name="text"/>: an error never echoes a long input back.</summary>
+    private static string Bounded(string text, int max) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1), "…");
 
     public static StatusCode ToStatusCode(ErrorKind kind) => kind switch
     {

@@ -34,18 +34,36 @@ public sealed record AuditRecord(
     string? Rule,
     string Detail)
 {
+    // A refused request's fields are the caller's input: kept bounded, so a hostile request cannot grow the trail.
+    private const int MaxNameChars = 128;
+    private const int MaxDetailChars = 512;
+
     public static AuditRecord Succeeded(Caller caller, DateTimeOffset at, string action, string target, string? requestId, string detail)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return new AuditRecord(action, target, requestId, caller.Subject, caller.Role, caller.Region, caller.Org, caller.System,
-            at, AuditOutcome.Succeeded, null, null, detail);
+        return Bounded(new AuditRecord(action, target, requestId, caller.Subject, caller.Role, caller.Region, caller.Org, caller.System,
+            at, AuditOutcome.Succeeded, null, null, detail));
     }
 
     public static AuditRecord Refused(Caller caller, DateTimeOffset at, string action, string target, string? requestId, DomainException refusal)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(refusal);
-        return new AuditRecord(action, target, requestId, caller.Subject, caller.Role, caller.Region, caller.Org, caller.System,
-            at, AuditOutcome.Refused, refusal.Kind, refusal.Rule, refusal.Message);
+        return Bounded(new AuditRecord(action, target, requestId, caller.Subject, caller.Role, caller.Region, caller.Org, caller.System,
+            at, AuditOutcome.Refused, refusal.Kind, refusal.Rule, refusal.Message));
     }
+
+    private static AuditRecord Bounded(AuditRecord record) => record with
+    {
+        Target = Cut(record.Target, MaxNameChars)!,
+        RequestId = Cut(record.RequestId, MaxNameChars),
+        Subject = Cut(record.Subject, MaxNameChars)!,
+        Region = Cut(record.Region, MaxNameChars),
+        Org = Cut(record.Org, MaxNameChars),
+        System = Cut(record.System, MaxNameChars),
+        Detail = Cut(record.Detail, MaxDetailChars)!,
+    };
+
+    private static string? Cut(string? text, int max) =>
+        text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1), "…");
 }
