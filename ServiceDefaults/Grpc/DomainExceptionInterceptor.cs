@@ -1,12 +1,19 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Pilot.SharedKernel;
+using StackExchange.Redis;
 
 namespace Pilot.ServiceDefaults.Grpc;
 
-/// <summary>Lets gRPC services stay thin: domain refusals become well-formed RpcExceptions here.</summary>
+/// <summary>
+/// Lets gRPC services stay thin: domain refusals become well-formed RpcExceptions here, and a store that cannot be
+/// reached becomes UNAVAILABLE (retry with the same request id), never Unknown.
+/// </summary>
 public sealed class DomainExceptionInterceptor : Interceptor
 {
+    private static RpcException StoreUnavailable() =>
+        new(new Status(StatusCode.Unavailable, "the service's store cannot be reached right now; retry with the same request id"));
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -17,6 +24,10 @@ public sealed class DomainExceptionInterceptor : Interceptor
         catch (DomainException error)
         {
             throw DomainErrorMapper.ToRpcException(error);
+        }
+        catch (Exception error) when (error is RedisConnectionException or RedisTimeoutException)
+        {
+            throw StoreUnavailable();
         }
     }
 
@@ -31,6 +42,10 @@ public sealed class DomainExceptionInterceptor : Interceptor
         {
             throw DomainErrorMapper.ToRpcException(error);
         }
+        catch (Exception error) when (error is RedisConnectionException or RedisTimeoutException)
+        {
+            throw StoreUnavailable();
+        }
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
@@ -44,6 +59,10 @@ public sealed class DomainExceptionInterceptor : Interceptor
         {
             throw DomainErrorMapper.ToRpcException(error);
         }
+        catch (Exception error) when (error is RedisConnectionException or RedisTimeoutException)
+        {
+            throw StoreUnavailable();
+        }
     }
 
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
@@ -56,6 +75,10 @@ public sealed class DomainExceptionInterceptor : Interceptor
         catch (DomainException error)
         {
             throw DomainErrorMapper.ToRpcException(error);
+        }
+        catch (Exception error) when (error is RedisConnectionException or RedisTimeoutException)
+        {
+            throw StoreUnavailable();
         }
     }
 }

@@ -10,6 +10,9 @@ public static class RedisClientExtensions
     /// <summary>How long Redis command spans wait before they are turned into activities (seconds, fractions allowed).</summary>
     public const string CommandSpanFlushKey = "Pilot:Telemetry:RedisCommandFlushSeconds";
 
+    /// <summary>How long a Redis connect or command may take before the call answers UNAVAILABLE (milliseconds).</summary>
+    public const string TimeoutKey = "Pilot:Redis:TimeoutMilliseconds";
+
     /// <summary>
     /// The service's Redis connection (Aspire's client: connection string <c>redis</c>, health check, metrics),
     /// with every Redis command a span under the call that caused it.
@@ -23,7 +26,17 @@ public static class RedisClientExtensions
     public static IHostApplicationBuilder AddPilotRedisClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddRedisClient("redis", settings => settings.DisableTracing = true, options => options.SocketManager = StackExchange.Redis.SocketManager.ThreadPool);
+        // A Redis that cannot be reached answers within about a second (the client's defaults wait 5 s per command),
+        // so callers get UNAVAILABLE fast and retry, instead of a call that hangs and then answers Unknown.
+        var timeout = builder.Configuration.GetValue<int?>(TimeoutKey) ?? 1500;
+        builder.AddRedisClient("redis", settings => settings.DisableTracing = true, options =>
+        {
+            options.SocketManager = StackExchange.Redis.SocketManager.ThreadPool;
+            options.ConnectTimeout = Math.Min(timeout, 1000);
+            options.SyncTimeout = timeout;
+            options.AsyncTimeout = timeout;
+            options.AbortOnConnectFail = false;
+        });
         var flush = builder.Configuration.GetValue<double?>(CommandSpanFlushKey) ?? 0.25;
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddRedisInstrumentation(options =>
         {
