@@ -18,14 +18,14 @@ public sealed class RedisDownAtStartTests
         server.Kill();
         var appId = TestBus.NewAppId("late-redis");
         HandlerProbe probe = null!;
-        using var host = TestBus.Build(multiplexer, appId, s => probe = s.AddCountingHandler<ParcelShipped>(appId));
+        using var host = TestBus.Build(multiplexer, appId, s => probe = s.AddCountingHandler<PalletStored>(appId));
 
         await host.StartAsync(Ct);
         // Long enough for the consumer's first calls (creating its group) to fail against the dead server.
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
         await server.RestartAsync();
         var db = multiplexer.GetDatabase();
-        var json = DaprdEntries.CloudEventJson(Guid.NewGuid().ToString(), ParcelShipped.EventType, ParcelShipped.Topic, "registry", new { key = "P-late", weightGrams = 5 });
+        var json = DaprdEntries.CloudEventJson(Guid.NewGuid().ToString(), PalletStored.EventType, PalletStored.Topic, "registry", new { key = "P-late", weightGrams = 5 });
         await Eventually.HoldsAsync(async () => (await TryAddAsync(db, json)), "the restarted Redis takes the entry", TimeSpan.FromSeconds(20));
 
         await Eventually.HoldsAsync(
@@ -37,7 +37,7 @@ public sealed class RedisDownAtStartTests
     {
         try
         {
-            await DaprdEntries.AddAsync(db, ParcelShipped.Topic, json, ParcelShipped.EventType);
+            await DaprdEntries.AddAsync(db, PalletStored.Topic, json, PalletStored.EventType);
             return true;
         }
         catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)

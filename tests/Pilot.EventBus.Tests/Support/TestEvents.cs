@@ -29,6 +29,17 @@ public sealed record CrateLoaded(string Key, int WeightGrams) : IIntegrationEven
     public static string Topic => "test-batch-events";
 }
 
+/// <summary>
+/// The Redis-down tests' own topic: sharing <see cref="ParcelShipped"/>'s put their event in the consumer tests' counts
+/// when the two classes ran at once.
+/// </summary>
+public sealed record PalletStored(string Key, int WeightGrams) : IIntegrationEvent, ITestEvent
+{
+    public static string EventType => "pilot.test.pallet.stored.v1";
+
+    public static string Topic => "test-redis-down-events";
+}
+
 /// <summary>Same topic as <see cref="ParcelShipped"/> but never subscribed to.</summary>
 public sealed record ParcelLost(string Key) : IIntegrationEvent, ITestEvent
 {
