@@ -247,12 +247,18 @@ public sealed class CopyFromRegistryEventsTests(RedisServerFixture redis) : IAsy
         // The older change reads the copy, then waits inside its function until the newer one has committed.
         using var olderRead = new ManualResetEventSlim();
         using var newerCommitted = new ManualResetEventSlim();
+        // The newer one waits until the older has read: with two handlers either may start first, and a newer commit
+        // before the older read would leave no race to test (the older would find a newer copy and do nothing).
         app.Calls.Before = e =>
         {
             if (e is OrganisationContactsChanged { Contacts: [var contact] } && contact == Wang && !olderRead.IsSet)
             {
                 olderRead.Set();
                 newerCommitted.Wait(TimeSpan.FromSeconds(10));
+            }
+            else if (e is OrganisationContactsChanged { Contacts: [var newerContact] } && newerContact == Zhao)
+            {
+                olderRead.Wait(TimeSpan.FromSeconds(10));
             }
         };
         var newer = NewEventId();
