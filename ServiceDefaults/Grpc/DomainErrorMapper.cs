@@ -29,7 +29,7 @@ public static class DomainErrorMapper
         var status = new Google.Rpc.Status
         {
             Code = (int)code,
-            Message = Bounded(error.Message, MaxMessageChars),
+            Message = Shortened.To(error.Message, MaxMessageChars),
         };
 
         var info = new ErrorInfo { Domain = ErrorDomain, Reason = error.Rule ?? ReasonOf(error.Kind) };
@@ -56,8 +56,8 @@ public static class DomainErrorMapper
         {
             var item = new BadRequest.Types.FieldViolation
             {
-                Field = Bounded(violation.Field, MaxFieldChars),
-                Description = Bounded(violation.Description, MaxDescriptionChars),
+                Field = Shortened.To(violation.Field, MaxFieldChars),
+                Description = Shortened.To(violation.Description, MaxDescriptionChars),
             };
             bytes += item.CalculateSize();
             if (bytes > ViolationBytesBudget)
@@ -76,10 +76,6 @@ public static class DomainErrorMapper
 
         return badRequest;
     }
-
-    /// <summary>At most <paramref name="max"/> characters of <paramref name="text"/>: an error never echoes a long input back.</summary>
-    private static string Bounded(string text, int max) =>
-        text.Length <= max ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1), "…");
 
     public static StatusCode ToStatusCode(ErrorKind kind) => kind switch
     {

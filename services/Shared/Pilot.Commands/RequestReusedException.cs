@@ -9,7 +9,7 @@ public sealed class RequestReusedException : DomainException
         : base(
             ErrorKind.Invalid,
             null,
-            $"request id '{Shorten(requestId)}' was already used for a different request; use a new id for a new request",
+            $"request id '{Shortened.To(requestId, 40)}' was already used for a different request; use a new id for a new request",
             [new FieldViolation("request_id", "already used for a different request; use a new id for a new request")])
     {
     }
@@ -23,7 +23,4 @@ public sealed class RequestReusedException : DomainException
         : base(message, innerException)
     {
     }
-
-    // Request ids are at most 128 characters, but the message never echoes more than a short prefix of any input.
-    private static string Shorten(string requestId) => requestId.Length <= 40 ? requestId : requestId[..40] + "…";
 }

@@ -55,15 +55,12 @@ public sealed record AuditRecord(
 
     private static AuditRecord Bounded(AuditRecord record) => record with
     {
-        Target = Cut(record.Target, MaxNameChars)!,
-        RequestId = Cut(record.RequestId, MaxNameChars),
-        Subject = Cut(record.Subject, MaxNameChars)!,
-        Region = Cut(record.Region, MaxNameChars),
-        Org = Cut(record.Org, MaxNameChars),
-        System = Cut(record.System, MaxNameChars),
-        Detail = Cut(record.Detail, MaxDetailChars)!,
+        Target = Shortened.To(record.Target, MaxNameChars),
+        RequestId = Shortened.ToOrNull(record.RequestId, MaxNameChars),
+        Subject = Shortened.To(record.Subject, MaxNameChars),
+        Region = Shortened.ToOrNull(record.Region, MaxNameChars),
+        Org = Shortened.ToOrNull(record.Org, MaxNameChars),
+        System = Shortened.ToOrNull(record.System, MaxNameChars),
+        Detail = Shortened.To(record.Detail, MaxDetailChars),
     };
-
-    private static string? Cut(string? text, int max) =>
-        text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1), "…");
 }
