@@ -1,4 +1,4 @@
-using Pilot.Filing.Domain.Files;
+using Pilot.SharedKernel.Files;
 
 namespace Pilot.Filing.Tests.Domain;
 
@@ -10,6 +10,8 @@ public sealed class FileKindDetectorTests
         { nameof(SampleFiles.Docx), FileKind.WordOpenXml },
         { nameof(SampleFiles.LegacyWord), FileKind.WordBinary },
         { nameof(SampleFiles.Ofd), FileKind.Ofd },
+        { nameof(SampleFiles.Png), FileKind.Png },
+        { nameof(SampleFiles.Jpeg), FileKind.Jpeg },
         { nameof(SampleFiles.Xlsx), FileKind.Unknown },
         { nameof(SampleFiles.ZipWithNestedOfdXml), FileKind.Unknown },
         { nameof(SampleFiles.LegacyExcel), FileKind.Unknown },

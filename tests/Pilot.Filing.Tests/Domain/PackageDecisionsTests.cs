@@ -8,6 +8,7 @@ using Pilot.Filing.Domain.Materials;
 using Pilot.Filing.Domain.Packages;
 using Pilot.SharedKernel;
 using static Pilot.Filing.Tests.Domain.TestData;
+using Pilot.SharedKernel.Files;
 
 namespace Pilot.Filing.Tests.Domain;
 

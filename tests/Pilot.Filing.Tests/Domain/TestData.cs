@@ -4,6 +4,7 @@ using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Domain.Materials;
 using Pilot.Filing.Domain.Packages;
 using Pilot.SharedKernel;
+using Pilot.SharedKernel.Files;
 
 namespace Pilot.Filing.Tests.Domain;
 

@@ -3,6 +3,7 @@ using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Storage;
 using Pilot.Filing.Tests.Domain;
 using Pilot.SharedKernel;
+using Pilot.SharedKernel.Files;
 
 namespace Pilot.Filing.Tests.Storage;
 

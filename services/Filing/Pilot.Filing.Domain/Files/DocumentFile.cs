@@ -1,3 +1,5 @@
+using Pilot.SharedKernel.Files;
+
 namespace Pilot.Filing.Domain.Files;
 
 /// <summary>A stored file, addressed by its content.</summary>

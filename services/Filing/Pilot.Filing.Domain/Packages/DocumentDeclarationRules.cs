@@ -1,6 +1,7 @@
 using Pilot.Filing.Domain.Files;
 using Pilot.Filing.Domain.Materials;
 using Pilot.SharedKernel;
+using Pilot.SharedKernel.Files;
 
 namespace Pilot.Filing.Domain.Packages;
 
@@ -77,7 +78,7 @@ public static class DocumentDeclarationRules
             yield return new FieldViolation(path, $"the file is larger than the limit of {limits.Describe()}");
         }
 
-        if (file.Kind == FileKind.Unknown)
+        if (!FileKinds.Documents.Contains(file.Kind))
         {
             yield return new FieldViolation(path, "the file is not a PDF, Word (.docx or .doc) or OFD document");
         }

@@ -4,7 +4,7 @@ using Pilot.Filing.Domain.Packages;
 using Pilot.Protos.Filing;
 using DomainPackageDocument = Pilot.Filing.Domain.Packages.PackageDocument;
 using DomainPackageVersion = Pilot.Filing.Domain.Packages.PackageVersion;
-using FileKind = Pilot.Filing.Domain.Files.FileKind;
+using FileKind = Pilot.SharedKernel.Files.FileKind;
 using ProtoFileKind = Pilot.Protos.Filing.FileKind;
 using ProtoLateness = Pilot.Protos.Filing.Lateness;
 

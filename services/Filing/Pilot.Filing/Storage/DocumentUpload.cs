@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Pilot.Filing.Domain.Files;
 using Pilot.SharedKernel;
+using Pilot.SharedKernel.Files;
 
 namespace Pilot.Filing.Storage;
 
@@ -65,7 +66,7 @@ internal sealed class DocumentUpload : IAsyncDisposable
 
         await staging.Content.FlushAsync(cancellationToken);
         var kind = FileKindDetector.Detect(staging.Content);
-        if (kind == FileKind.Unknown)
+        if (!FileKinds.Documents.Contains(kind))
         {
             await AbandonAsync();
             throw DomainException.Invalid(field, "the file is not a PDF, Word (.docx or .doc) or OFD document; its content was checked, not its name");

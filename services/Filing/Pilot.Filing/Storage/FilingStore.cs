@@ -6,6 +6,7 @@ using Pilot.Filing.Domain.Filings;
 using Pilot.Filing.Domain.Packages;
 using Pilot.Storage;
 using StackExchange.Redis;
+using Pilot.SharedKernel.Files;
 
 namespace Pilot.Filing.Storage;
 

@@ -1,9 +1,9 @@
-namespace Pilot.Filing.Domain.Files;
+namespace Pilot.SharedKernel.Files;
 
 /// <summary>What a file really is, judged by its bytes; the name a client sends proves nothing.</summary>
 public enum FileKind
 {
-    /// <summary>Not one of the accepted formats.</summary>
+    /// <summary>Not one of the formats the detector knows.</summary>
     Unknown,
 
     /// <summary>PDF, starts with <c>%PDF-</c>.</summary>
@@ -17,4 +17,10 @@ public enum FileKind
 
     /// <summary>OFD (GB/T 33190, the Chinese fixed-layout format): a ZIP with <c>OFD.xml</c> at its root.</summary>
     Ofd,
+
+    /// <summary>PNG image, starts with the eight-byte PNG signature.</summary>
+    Png,
+
+    /// <summary>JPEG image, starts with a start-of-image marker followed by another marker.</summary>
+    Jpeg,
 }

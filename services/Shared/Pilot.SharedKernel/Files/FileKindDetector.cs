@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Pilot.Filing.Domain.Files;
+namespace Pilot.SharedKernel.Files;
 
 /// <summary>
-/// Tells PDF, Word and OFD files apart by their bytes. ZIP-based formats are told apart by the entries
+/// Tells PDF, Word, OFD, PNG and JPEG files apart by their bytes. ZIP-based formats are told apart by the entries
 /// listed in the archive's central directory, because .docx, .ofd and any other ZIP share the same first bytes.
 /// </summary>
 public static class FileKindDetector
@@ -13,6 +13,10 @@ public static class FileKindDetector
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    // Start of image, then the first segment's marker (0xFF followed by a marker code).
+    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
 
     // An OLE directory entry is 128 bytes: a UTF-16LE name padded to 64 bytes, then the name's byte
     // length including the terminator, then the object type (2 = stream).
@@ -46,6 +50,16 @@ public static class FileKindDetector
             if (header.StartsWith(ZipMagic))
             {
                 return DetectZipBased(content);
+            }
+
+            if (header.SequenceEqual(PngMagic))
+            {
+                return FileKind.Png;
+            }
+
+            if (header.StartsWith(JpegMagic) && header.Length >= 4 && header[3] != 0xFF && header[3] != 0x00)
+            {
+                return FileKind.Jpeg;
             }
 
             if (header.SequenceEqual(OleMagic))
