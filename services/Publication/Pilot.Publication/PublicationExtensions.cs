@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.OpenApi.Models;
+using Pilot.Commands;
 using Pilot.EventBus;
-using Pilot.Scheduling;
-using Pilot.Publication.Grpc;
 using Pilot.Publication.Application;
+using Pilot.Publication.Facts;
+using Pilot.Publication.Grpc;
+using Pilot.Publication.Http;
 using Pilot.Publication.IntegrationEvents;
 using Pilot.Publication.Storage;
+using Pilot.Scheduling;
 using Pilot.ServiceDefaults.Redis;
 using Pilot.SharedKernel;
 
@@ -13,6 +17,9 @@ namespace Pilot.Publication;
 public static class PublicationExtensions
 {
     public const string AppId = "publication";
+
+    /// <summary>Evidence (2 MiB) and the objection's text fit; anything larger is refused before it is read whole.</summary>
+    public const int MaxReceiveMessageBytes = 3 * 1024 * 1024;
 
     public static WebApplicationBuilder AddPublicationService(this WebApplicationBuilder builder)
     {
@@ -24,20 +31,47 @@ public static class PublicationExtensions
         services.AddOptions<PublicationOptions>()
             .Bind(builder.Configuration.GetSection(PublicationOptions.SectionName))
             .Validate(options => options.PublicityWorkingDays >= 1, "Pilot:Publication:PublicityWorkingDays must be at least 1")
+            .Validate(options => options.ObjectionsPerMinute >= 1, "Pilot:Publication:ObjectionsPerMinute must be at least 1")
+            .Validate(
+                options => options.TrustedProxies.All(proxy => System.Net.IPAddress.TryParse(proxy, out _)),
+                "Pilot:Publication:TrustedProxies lists IP addresses of reverse proxies")
             .Validate(
                 options => options.WindowMinutes is null || (options.WindowMinutes >= 1 && builder.Environment.IsDevelopment()),
                 "Pilot:Publication:WindowMinutes shortens every publicity window and is for local Development runs only: remove it (windows then last PublicityWorkingDays working days)")
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(WorkingDayCalendar.MainlandChina);
+        services.AddCommandPipeline(builder.Configuration, AppId, PublicationJson.Options);
         services.TryAddSingleton<PublicityStore>();
+        services.TryAddSingleton<ObjectionStore>();
+        services.TryAddSingleton<DirectoryStore>();
+        services.TryAddSingleton<ObjectionCommands>();
+        services.TryAddSingleton<DirectoryCommands>();
+        services.TryAddSingleton<PublicationReads>();
+        services.TryAddSingleton<DirectoryCsv>();
+        services.AddRegistryFactCopies();
         services.AddEventHandler<FilingAccepted, OpenPublicityOnFilingAccepted>();
         services.AddScheduledJob<CloseWindow, CloseWindowOnTime>(CloseWindow.Kind);
+
+        services.AddGrpc(options => options.MaxReceiveMessageSize = MaxReceiveMessageBytes).AddJsonTranscoding();
+        services.AddGrpcSwagger();
+        services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new OpenApiInfo
+        {
+            Title = "Pilot Publication: publicity, objections and the directory",
+            Version = "v1",
+            Description = "The public HTTP JSON routes of the Publication service (gRPC JSON transcoding of pilot.publication.v1.Publication).",
+        }));
+        services.AddObjectionRateLimit();
         return builder;
     }
 
     public static WebApplication MapPublicationService(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseRateLimiter();
+        app.UseSwagger(swagger => swagger.RouteTemplate = "openapi/{documentName}.json");
         app.MapGrpcService<PublicationGrpcService>();
+        app.MapDirectoryExport();
         app.MapPilotEventSubscriptions();
         return app;
     }

@@ -14,6 +14,15 @@ public sealed class PublicationOptions
     /// </summary>
     public int? WindowMinutes { get; set; }
 
+    /// <summary>Objections one client address may raise per minute (the public needs no login, so this is its limit).</summary>
+    public int ObjectionsPerMinute { get; set; } = 5;
+
+    /// <summary>
+    /// Addresses of reverse proxies whose <c>X-Forwarded-For</c> is believed. Empty (the default): the connection's own
+    /// address is the client's, and a forwarded header from anyone else is ignored.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
+
     /// <summary>The period of a publicity accepted at <paramref name="acceptedAt"/>.</summary>
     public Domain.Publicity.PublicityPeriod PeriodFor(DateTimeOffset acceptedAt, SharedKernel.WorkingDayCalendar calendar) =>
         WindowMinutes is { } minutes

@@ -1,22 +1,21 @@
 namespace Pilot.Publication.Domain.Publicity;
 
-/// <summary>What happens to a publicity when its window's time comes (三.5, R5).</summary>
+/// <summary>What happens to a publicity entry when its window's time comes (三.5, R5).</summary>
 public static class PublicityClosing
 {
-    /// <param name="unresolvedObjections">Objections raised in the window and not yet upheld or dismissed.</param>
-    /// <returns>The publicity as it is after the window, or null when nothing changes: it has concluded or waits already,
-    /// or its window has not ended yet (the close was run early; it runs again at the window's end).</returns>
-    public static BranchPublicity? Close(BranchPublicity publicity, DateTimeOffset now, int unresolvedObjections)
+    /// <returns>The entry as it is after the window, or null when nothing changes: it has concluded or waits already, or
+    /// its window has not ended yet (the close was run early; it runs again at the window's end).</returns>
+    public static PublicityEntry? Close(PublicityEntry entry, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(publicity);
-        if (publicity.Status != PublicityStatus.Open || now < publicity.Period.ClosesAt)
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Status != PublicityStatus.Open || now < entry.Period.ClosesAt)
         {
             return null;
         }
 
         // An entry with an objection still open waits for its resolution rather than passing by default.
-        return unresolvedObjections > 0
-            ? publicity with { Status = PublicityStatus.AwaitingResolution }
-            : publicity with { Status = PublicityStatus.Passed, ConcludedAt = now };
+        return entry.UnresolvedObjections > 0
+            ? entry with { Status = PublicityStatus.AwaitingResolution }
+            : entry with { Status = PublicityStatus.Passed, ConcludedAt = now };
     }
 }

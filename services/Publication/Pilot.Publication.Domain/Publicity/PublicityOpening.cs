@@ -1,25 +1,30 @@
-using Pilot.SharedKernel;
-
 namespace Pilot.Publication.Domain.Publicity;
 
 /// <summary>
-/// Whether an accepted filing opens a publicity. Its natural key is the filing: a filing already in publicity opens
-/// nothing again, whether the acceptance comes back under the same CloudEvents id (the bus drops it) or another one
-/// (a relay that published twice, a copy re-driven by hand), so a branch is never announced twice.
+/// Whether an accepted filing opens publicity, for its branch and, the first time one of its branches is accepted in
+/// the batch, for its organisation (三.5). The natural key is the entry: an entry in publicity or passed opens nothing
+/// again, whatever CloudEvents id the acceptance comes back under, so nothing is announced twice. A withdrawn entry
+/// (an upheld objection) is publicised again only after a newer acceptance (R5).
 /// </summary>
 public static class PublicityOpening
 {
-    /// <returns>The publicity to open, or null when the filing's publicity exists already.</returns>
-    public static BranchPublicity? Open(BranchPublicity? existing, AcceptedFiling accepted, int workingDays, WorkingDayCalendar calendar)
+    /// <returns>The entry to open, or null when the existing one stands.</returns>
+    public static PublicityEntry? OpenBranch(PublicityEntry? existing, AcceptedFiling accepted, PublicListing listing, PublicityPeriod period)
     {
         ArgumentNullException.ThrowIfNull(accepted);
-        return Open(existing, accepted, PublicityPeriod.After(accepted.AcceptedAt, workingDays, calendar));
+        return Reopens(existing, accepted) ? Next(existing, PublicityEntry.ForBranch(accepted, listing, period)) : null;
     }
 
-    /// <summary>The same with the window given, for local runs whose windows last minutes.</summary>
-    public static BranchPublicity? Open(BranchPublicity? existing, AcceptedFiling accepted, PublicityPeriod period)
+    /// <returns>The organisation's entry to open, or null when it has one that stands.</returns>
+    public static PublicityEntry? OpenOrganisation(PublicityEntry? existing, AcceptedFiling accepted, PublicListing listing, PublicityPeriod period)
     {
         ArgumentNullException.ThrowIfNull(accepted);
-        return existing is null ? BranchPublicity.For(accepted, period) : null;
+        return Reopens(existing, accepted) ? Next(existing, PublicityEntry.ForOrganisation(accepted, listing, period)) : null;
     }
+
+    private static bool Reopens(PublicityEntry? existing, AcceptedFiling accepted) =>
+        existing is null || (existing.Status == PublicityStatus.Withdrawn && accepted.AcceptedAt > existing.AcceptedAt);
+
+    private static PublicityEntry Next(PublicityEntry? withdrawn, PublicityEntry opened) =>
+        withdrawn is null ? opened : opened with { Round = withdrawn.Round + 1 };
 }

@@ -32,5 +32,20 @@ public sealed record PublicityPeriod(DateOnly OpensOn, DateOnly ClosesOn, DateTi
         return new PublicityPeriod(WorkingDayCalendar.ChinaDate(acceptedAt), WorkingDayCalendar.ChinaDate(closesAt), closesAt);
     }
 
+    /// <summary>Working days of the window still to come at <paramref name="now"/>, today included; 0 once it has closed.</summary>
+    public int WorkingDaysLeft(DateTimeOffset now, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (now >= ClosesAt)
+        {
+            return 0;
+        }
+
+        var today = WorkingDayCalendar.ChinaDate(now);
+        var from = today < OpensOn ? OpensOn : today;
+        // A shortened local window may run over a weekend; it still has its day.
+        return Math.Max(1, calendar.WorkingDaysBetween(from.AddDays(-1), ClosesOn));
+    }
+
     private static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
 }

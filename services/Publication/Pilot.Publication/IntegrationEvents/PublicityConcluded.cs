@@ -4,17 +4,19 @@ using Pilot.Publication.Domain.Publicity;
 namespace Pilot.Publication.IntegrationEvents;
 
 /// <summary>
-/// A branch's publicity ended (三.5): <c>passed</c> (no upheld objection; the branch is ready for the directory) or
-/// <c>withdrawn</c> (an objection was upheld; out of this batch's directory until publicised again, R5).
+/// An entry's publicity ended (三.5): <c>passed</c> (no upheld objection; ready for the directory) or <c>withdrawn</c>
+/// (an objection was upheld; out of this batch's directory until publicised again, R5).
 /// </summary>
 public sealed record PublicityConcluded(
+    string EntryId,
+    string Kind,
     string FilingId,
     string BatchId,
-    string BranchId,
+    string? BranchId,
     string OrganisationId,
-    string RegionCode,
-    string RegionName,
-    string FilingNumber,
+    string? RegionCode,
+    string? RegionName,
+    string? FilingNumber,
     string Outcome,
     DateOnly OpensOn,
     DateOnly ClosesOn,
@@ -24,19 +26,19 @@ public sealed record PublicityConcluded(
 
     public static string Topic => PilotTopics.Publication;
 
-    public string Subject => FilingId;
+    public string Subject => EntryId;
 
-    public static PublicityConcluded Of(BranchPublicity publicity)
+    public static PublicityConcluded Of(PublicityEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(publicity);
-        var outcome = publicity.Status switch
+        ArgumentNullException.ThrowIfNull(entry);
+        var outcome = entry.Status switch
         {
             PublicityStatus.Passed => "passed",
             PublicityStatus.Withdrawn => "withdrawn",
-            _ => throw new ArgumentException($"publicity {publicity.FilingId} has not concluded ({publicity.Status})", nameof(publicity)),
+            _ => throw new ArgumentException($"publicity {entry.EntryId} has not concluded ({entry.Status})", nameof(entry)),
         };
         return new PublicityConcluded(
-            publicity.FilingId, publicity.BatchId, publicity.BranchId, publicity.OrganisationId, publicity.RegionCode, publicity.RegionName,
-            publicity.FilingNumber, outcome, publicity.Period.OpensOn, publicity.Period.ClosesOn, publicity.ConcludedAt ?? default);
+            entry.EntryId, PublicationEventNames.Of(entry.Kind), entry.FilingId, entry.BatchId, entry.BranchId, entry.OrganisationId, entry.RegionCode,
+            entry.RegionName, entry.FilingNumber, outcome, entry.Period.OpensOn, entry.Period.ClosesOn, entry.ConcludedAt ?? default);
     }
 }

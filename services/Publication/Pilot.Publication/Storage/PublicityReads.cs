@@ -5,21 +5,37 @@ using StackExchange.Redis;
 
 namespace Pilot.Publication.Storage;
 
-/// <summary>A filing's publicity as read before deciding; it must still be as read when the decision commits.</summary>
-internal sealed class PublicityReads(string filingId, RedisValue record) : ICommandReads
+/// <summary>Publicity entries as read before deciding; each must still be as read when the decision commits.</summary>
+internal sealed class PublicityReads : ICommandReads
 {
-    public BranchPublicity? Existing { get; } = record.IsNullOrEmpty ? null : PublicationJson.Read<BranchPublicity>(record.ToString());
+    private readonly IReadOnlyList<(string EntryId, RedisValue Record)> read;
+
+    public PublicityReads(IReadOnlyList<(string EntryId, RedisValue Record)> read)
+    {
+        this.read = read;
+        Entries = read.ToDictionary(
+            item => item.EntryId,
+            item => item.Record.IsNullOrEmpty ? null : PublicationJson.Read<PublicityEntry>(item.Record.ToString()),
+            StringComparer.Ordinal);
+    }
+
+    public IReadOnlyDictionary<string, PublicityEntry?> Entries { get; }
+
+    public PublicityEntry? this[string entryId] => Entries.GetValueOrDefault(entryId);
 
     public void AddConditions(IStateWrites commit)
     {
-        var key = PublicationKeys.Publicity(filingId);
-        if (record.IsNull)
+        foreach (var (entryId, record) in read)
         {
-            commit.Absent(key);
-        }
-        else
-        {
-            commit.HashFieldEquals(key, "record", record);
+            var key = PublicationKeys.Entry(entryId);
+            if (record.IsNull)
+            {
+                commit.Absent(key);
+            }
+            else
+            {
+                commit.HashFieldEquals(key, "record", record);
+            }
         }
     }
 }
