@@ -53,14 +53,24 @@ public static class PublicationExtensions
         services.AddEventHandler<FilingAccepted, OpenPublicityOnFilingAccepted>();
         services.AddScheduledJob<CloseWindow, CloseWindowOnTime>(CloseWindow.Kind);
 
-        services.AddGrpc(options => options.MaxReceiveMessageSize = MaxReceiveMessageBytes).AddJsonTranscoding();
+        // HTTP JSON answers carry the same error details as gRPC (ErrorInfo, BadRequest), so transcoding must know them.
+        services.AddGrpc(options => options.MaxReceiveMessageSize = MaxReceiveMessageBytes)
+            .AddJsonTranscoding(transcoding => transcoding.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         services.AddGrpcSwagger();
-        services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new OpenApiInfo
+        services.AddSwaggerGen(swagger =>
         {
-            Title = "Pilot Publication: publicity, objections and the directory",
-            Version = "v1",
-            Description = "The public HTTP JSON routes of the Publication service (gRPC JSON transcoding of pilot.publication.v1.Publication).",
-        }));
+            swagger.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Pilot Publication: publicity, objections and the directory",
+                Version = "v1",
+                Description = "The public HTTP JSON routes of the Publication service (gRPC JSON transcoding of pilot.publication.v1.Publication).",
+            });
+            var comments = Path.Combine(AppContext.BaseDirectory, "Pilot.Publication.xml");
+            if (File.Exists(comments))
+            {
+                swagger.IncludeGrpcXmlComments(comments, includeControllerXmlComments: true);
+            }
+        });
         services.AddObjectionRateLimit();
         return builder;
     }
@@ -69,7 +79,7 @@ public static class PublicationExtensions
     {
         app.UseForwardedHeaders();
         app.UseRateLimiter();
-        app.UseSwagger(swagger => swagger.RouteTemplate = "openapi/{documentName}.json");
+        app.MapSwagger("openapi/{documentName}.json").AllowAnonymous();
         app.MapGrpcService<PublicationGrpcService>();
         app.MapDirectoryExport();
         app.MapPilotEventSubscriptions();

@@ -39,4 +39,9 @@ internal static class FilingAcceptedEnvelopes
         ["tracestate"] = "",
     });
 
+    /// <summary>The publicity entry an acceptance of <see cref="Json"/> opens for its branch.</summary>
+    public static string BranchEntryId(string filingId) => $"branch~2020~br-{filingId[5..]}";
+
+    /// <summary>The Redis hash of that entry.</summary>
+    public static string BranchEntryKey(string filingId) => "publication:publicity:" + BranchEntryId(filingId);
 }

@@ -17,29 +17,32 @@ public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture
         var filingId = NewFilingId();
         var eventId = $"a-{filingId}:pilot.filing.filing-accepted.v1";
         await AppendAsync(FilingAcceptedEnvelopes.Json(eventId, filingId, "京人社备〔2020〕001号"));
-        var key = $"publication:publicity:{filingId}";
+        var key = FilingAcceptedEnvelopes.BranchEntryKey(filingId);
         await UntilAsync(() => factory.Redis.KeyExistsAsync(key), "the publicity was recorded");
 
         // The same event again (a redelivery, or a relay publishing twice), carrying another number: a duplicate.
         await AppendAsync(FilingAcceptedEnvelopes.Json(eventId, filingId, "京人社备〔2020〕999号"));
         var laterId = NewFilingId();
         await AppendAsync(FilingAcceptedEnvelopes.Json($"a-{laterId}:pilot.filing.filing-accepted.v1", laterId, "京人社备〔2020〕002号"));
-        await UntilAsync(() => factory.Redis.KeyExistsAsync($"publication:publicity:{laterId}"), "the acceptance behind the duplicate was recorded");
+        await UntilAsync(() => factory.Redis.KeyExistsAsync(FilingAcceptedEnvelopes.BranchEntryKey(laterId)), "the acceptance behind the duplicate was recorded");
 
         var record = JsonNode.Parse((string)(await factory.Redis.HashGetAsync(key, "record"))!)!;
         Assert.Equal("京人社备〔2020〕001号", (string?)record["filingNumber"]);
         Assert.Equal("br-" + filingId[5..], (string?)record["branchId"]);
         Assert.Equal("110000", (string?)record["regionCode"]);
-        Assert.Equal("4-12-01-01", (string?)record["occupations"]![0]!["code"]);
+        Assert.Equal("4-12-01-01", (string?)record["listing"]!["occupations"]![0]!["code"]);
+        Assert.Equal("Branch", (string?)record["kind"]);
         Assert.Equal("2020-10-14", (string?)record["period"]!["opensOn"]);
         Assert.Equal("2020-10-20", (string?)record["period"]!["closesOn"]);
         Assert.Equal("2020-10-20", (string?)await factory.Redis.HashGetAsync(key, "closesOn"));
-        Assert.Equal(new DateOnly(2020, 10, 20).DayNumber, await factory.Redis.SortedSetScoreAsync("publication:publicity-by-closing-day", filingId));
+        Assert.Equal(
+            new DateTimeOffset(2020, 10, 21, 0, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds(),
+            await factory.Redis.SortedSetScoreAsync("publication:running:2020:110000", FilingAcceptedEnvelopes.BranchEntryId(filingId)));
 
         // Announced once for the information platform, in the same commit.
         var announced = (await factory.Redis.StreamRangeAsync("publication-events", "-", "+"))
             .Select(entry => JsonNode.Parse(entry["data"].ToString())!)
-            .Where(envelope => (string?)envelope["data"]!["filingId"] == filingId)
+            .Where(envelope => (string?)envelope["data"]!["entryId"] == FilingAcceptedEnvelopes.BranchEntryId(filingId))
             .ToList();
         var scheduled = Assert.Single(announced);
         Assert.Equal("pilot.publication.publicity-scheduled.v1", (string?)scheduled["type"]);
@@ -55,7 +58,7 @@ public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture
         _ = factory.Server;
         var filingId = NewFilingId();
         await AppendAsync(FilingAcceptedEnvelopes.Json($"first-{Guid.NewGuid():N}", filingId, "京人社备〔2020〕021号"));
-        var key = $"publication:publicity:{filingId}";
+        var key = FilingAcceptedEnvelopes.BranchEntryKey(filingId);
         await UntilAsync(() => factory.Redis.KeyExistsAsync(key), "the publicity was recorded");
         var recorded = (string?)await factory.Redis.HashGetAsync(key, "record");
 
@@ -68,7 +71,7 @@ public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture
         Assert.Equal(recorded, (string?)await factory.Redis.HashGetAsync(key, "record"));
         var announced = (await factory.Redis.StreamRangeAsync("publication-events", "-", "+"))
             .Select(entry => JsonNode.Parse(entry["data"].ToString())!)
-            .Count(envelope => (string?)envelope["data"]!["filingId"] == filingId);
+            .Count(envelope => (string?)envelope["data"]!["entryId"] == FilingAcceptedEnvelopes.BranchEntryId(filingId));
         Assert.Equal(1, announced);
     }
 
@@ -83,7 +86,7 @@ public sealed class OpenPublicityTests(PublicityFactory factory) : IClassFixture
             async () => (await factory.Redis.StreamRangeAsync($"{Topic}-deadletter", "-", "+"))
                 .Any(entry => entry["data"].ToString().Contains(eventId, StringComparison.Ordinal) && entry["appid"] == "publication"),
             "the poison acceptance was dead-lettered by publication");
-        Assert.False(await factory.Redis.KeyExistsAsync("publication:publicity:"));
+        Assert.False(await factory.Redis.KeyExistsAsync("publication:publicity:branch~2020~"));
     }
 
     private static string NewFilingId() => $"2020/{Guid.NewGuid():N}"[..17];

@@ -19,7 +19,7 @@ public sealed class PublicationUnderDaprTests(PublicationUnderDaprTests.UnderDap
         daprd.DefaultRequestHeaders.Add("dapr-api-token", AppApiToken);
 
         using var subscriptions = JsonDocument.Parse(await daprd.GetStringAsync("/dapr/subscribe", Ct));
-        var subscription = Assert.Single(subscriptions.RootElement.EnumerateArray());
+        var subscription = Assert.Single(subscriptions.RootElement.EnumerateArray(), item => item.GetProperty("topic").GetString() == FilingAcceptedEnvelopes.Topic);
         Assert.Equal(FilingAcceptedEnvelopes.Topic, subscription.GetProperty("topic").GetString());
         Assert.Equal("filing-events-deadletter", subscription.GetProperty("deadLetterTopic").GetString());
 
@@ -31,7 +31,7 @@ public sealed class PublicationUnderDaprTests(PublicationUnderDaprTests.UnderDap
         Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
         using var answer = JsonDocument.Parse(await delivery.Content.ReadAsStringAsync(Ct));
         Assert.Equal("SUCCESS", answer.RootElement.GetProperty("status").GetString());
-        Assert.True(await factory.Redis.KeyExistsAsync($"publication:publicity:{filingId}"));
+        Assert.True(await factory.Redis.KeyExistsAsync(FilingAcceptedEnvelopes.BranchEntryKey(filingId)));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class PublicationUnderDaprTests(PublicationUnderDaprTests.UnderDap
 
         Assert.Equal(HttpStatusCode.Unauthorized, subscribe.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, delivery.StatusCode);
-        Assert.False(await factory.Redis.KeyExistsAsync("publication:publicity:2020/forged"));
+        Assert.False(await factory.Redis.KeyExistsAsync("publication:publicity:branch~2020~br-forged"));
     }
 
     /// <summary>The service with the Dapr transport and daprd's token configured; no daprd runs, the test calls as it would.</summary>

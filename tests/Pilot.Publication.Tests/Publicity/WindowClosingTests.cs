@@ -17,20 +17,21 @@ public sealed class WindowClosingTests(WindowClosingTests.Factory factory) : ICl
         await factory.Redis.StreamAddAsync(FilingAcceptedEnvelopes.Topic, [new NameValueEntry("data", acceptance)]);
 
         // Accepted in October 2020: its window closed long ago, so the scheduler closes it at its next pass.
-        var key = $"publication:publicity:{filingId}";
+        var key = FilingAcceptedEnvelopes.BranchEntryKey(filingId);
+        var entryId = FilingAcceptedEnvelopes.BranchEntryId(filingId);
         await UntilAsync(async () => (string?)await factory.Redis.HashGetAsync(key, "status") == "Passed", "the window closed");
 
         var record = JsonNode.Parse((string)(await factory.Redis.HashGetAsync(key, "record"))!)!;
         Assert.Equal("Passed", (string?)record["status"]);
         Assert.Equal("2020-10-21T00:00:00+08:00", (string?)record["period"]!["closesAt"]);
-        Assert.NotNull(await factory.Redis.SortedSetScoreAsync("publication:ready:2020", filingId));
-        Assert.False(await factory.Redis.KeyExistsAsync($"publication:jobs:job:close-window:{filingId}"), "the close job is done");
+        Assert.NotNull(await factory.Redis.SortedSetScoreAsync("publication:ready:2020", entryId));
+        Assert.False(await factory.Redis.KeyExistsAsync($"publication:jobs:job:close-window:{entryId}"), "the close job is done");
 
         // Announced once, after the publicity itself.
         await Task.Delay(300, Ct);
         var types = (await factory.Redis.StreamRangeAsync("publication-events", "-", "+"))
             .Select(entry => JsonNode.Parse(entry["data"].ToString())!)
-            .Where(envelope => (string?)envelope["data"]!["filingId"] == filingId)
+            .Where(envelope => (string?)envelope["data"]!["entryId"] == entryId)
             .Select(envelope => ((string?)envelope["type"], (string?)envelope["data"]!["outcome"]))
             .ToList();
         Assert.Equal([("pilot.publication.publicity-scheduled.v1", null), ("pilot.publication.publicity-concluded.v1", "passed")], types);

@@ -1,7 +1,7 @@
 using Pilot.Publication.Domain.Publicity;
 using Pilot.SharedKernel;
 
-namespace Pilot.Publication.Tests.Publicity;
+namespace Pilot.Publication.Tests.Domain;
 
 public sealed class PublicityPeriodTests
 {
