@@ -85,8 +85,12 @@ public sealed class PublicationJourneyTests(JourneyFactory factory) : IClassFixt
         // The windows close: the organisation passes, Shanghai waits for its objection, and then no one may object.
         factory.Clock.SetUtcNow(new DateTimeOffset(2020, 10, 21, 0, 0, 1, TimeSpan.FromHours(8)));
         await factory.Services.GetRequiredService<IScheduledJobRunner>().RunDueAsync(Ct);
-        Assert.Equal(Proto.PublicityStatus.Passed, (await client.GetPublicityEntryAsync(new Proto.GetPublicityEntryRequest { EntryId = organisation }, cancellationToken: Ct)).Status);
-        Assert.Equal(Proto.PublicityStatus.AwaitingResolution, (await client.GetPublicityEntryAsync(new Proto.GetPublicityEntryRequest { EntryId = shanghai }, cancellationToken: Ct)).Status);
+        await UntilAsync(
+            async () => (await client.GetPublicityEntryAsync(new Proto.GetPublicityEntryRequest { EntryId = organisation }, cancellationToken: Ct)).Status == Proto.PublicityStatus.Passed,
+            "the organisation's window closed (by this pass or the poller the moved clock woke)");
+        await UntilAsync(
+            async () => (await client.GetPublicityEntryAsync(new Proto.GetPublicityEntryRequest { EntryId = shanghai }, cancellationToken: Ct)).Status == Proto.PublicityStatus.AwaitingResolution,
+            "Shanghai's window closed onto its unresolved objection");
         var late = await Assert.ThrowsAsync<RpcException>(async () =>
             await client.RaiseObjectionAsync(Objection(shanghai, "0a1b2c3d-aaaa-bbbb-cccc-000000000006"), cancellationToken: Ct));
         Assert.Equal(StatusCode.FailedPrecondition, late.StatusCode);
