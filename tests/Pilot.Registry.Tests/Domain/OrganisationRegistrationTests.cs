@@ -172,14 +172,11 @@ public sealed class OrganisationRegistrationTests
     }
 
     [Fact]
-    public void The_national_centre_publishes_an_organisation_once()
+    public void Publishing_an_organisation_is_redirected_to_the_directory()
     {
-        var decision = Decider.PublishOrganisation(new PublishOrganisation("r", OrgA), NationalCentre, Seeded());
-        Assert.True(decision.State.IsPublished);
-        Assert.Equal(Pilot.Registry.IntegrationEvents.OrganisationPublished.EventType, Pilot.Registry.IntegrationEvents.RegistryEventMapper.ToOutgoing(Assert.Single(decision.Events)).Type);
-
-        var again = Refused(() => Decider.PublishOrganisation(new PublishOrganisation("r", OrgA), NationalCentre, Seeded().With(decision.State)));
-        Assert.Equal(ErrorKind.Precondition, again.Kind);
+        var redirected = Refused(() => Decider.PublishOrganisation(new PublishOrganisation("r", OrgA), NationalCentre, Seeded()));
+        Assert.Equal((ErrorKind.Precondition, "R5"), (redirected.Kind, redirected.Rule));
+        Assert.Contains("PublishDirectory", redirected.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorKind.Forbidden, Refused(() => Decider.PublishOrganisation(new PublishOrganisation("r", OrgA), EvaluationOrgCaller(OrgA), Seeded())).Kind);
     }
 }

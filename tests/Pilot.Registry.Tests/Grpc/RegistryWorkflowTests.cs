@@ -144,19 +144,19 @@ public sealed class RegistryWorkflowTests(RegistryFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_public_reads_an_organisation_only_once_it_is_published()
+    public async Task The_public_reads_no_organisation_from_the_registry_and_publishing_is_redirected_to_the_directory()
     {
         var scenario = await RegisteredAsync();
         var anonymous = new CallOptions(cancellationToken: TestContext.Current.CancellationToken);
         await RpcAssert.RefusedAsync(StatusCode.PermissionDenied, () =>
             client.GetOrganisationAsync(new Proto.GetOrganisationRequest { OrganisationId = scenario.OrgA }, anonymous).ResponseAsync);
 
-        await client.PublishOrganisationAsync(new Proto.PublishOrganisationRequest { RequestId = RegistryScenario.RequestId(), OrganisationId = scenario.OrgA }, factory.As(Roles.NationalCentre));
-        var organisation = await client.GetOrganisationAsync(new Proto.GetOrganisationRequest { OrganisationId = scenario.OrgA }, anonymous);
-        Assert.True(organisation.Published);
+        await RpcAssert.RefusedAsync(StatusCode.FailedPrecondition, () => client.PublishOrganisationAsync(
+            new Proto.PublishOrganisationRequest { RequestId = RegistryScenario.RequestId(), OrganisationId = scenario.OrgA }, factory.As(Roles.NationalCentre)).ResponseAsync);
+        await RpcAssert.RefusedAsync(StatusCode.PermissionDenied, () =>
+            client.GetOrganisationAsync(new Proto.GetOrganisationRequest { OrganisationId = scenario.OrgA }, anonymous).ResponseAsync);
         var listed = await client.ListOrganisationsAsync(new Proto.ListOrganisationsRequest { PageSize = 500 }, anonymous);
-        Assert.Contains(listed.Organisations, o => o.Id == scenario.OrgA);
-        Assert.All(listed.Organisations, o => Assert.True(o.Published));
+        Assert.DoesNotContain(listed.Organisations, o => o.Id == scenario.OrgA);
     }
 
     [Fact]

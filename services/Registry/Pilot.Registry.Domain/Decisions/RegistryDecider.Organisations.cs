@@ -50,17 +50,19 @@ public sealed partial class RegistryDecider
         return new(changed, [new OrganisationContactsChanged(changed.Id, changed.Name, contacts)]);
     }
 
+    /// <summary>
+    /// Refused for everyone: who is in the pilot is decided by the directory, which the Publication service publishes
+    /// from the entries whose publicity ended with no upheld objection (R5, 五.3). The method stays so that a caller
+    /// that still uses it learns where publishing went.
+    /// </summary>
     public Decision<EvaluationOrganisation> PublishOrganisation(PublishOrganisation command, Caller caller, IRegistryReadModel model)
     {
         RegistryPermissions.Demand(RegistryPermissions.MayPublishOrganisations(caller), caller, "publish organisations");
-        var organisation = RequireOrganisation(command.OrganisationId, "organisation_id", model);
-        if (organisation.IsPublished)
-        {
-            throw DomainException.Precondition("organisation_id", $"{organisation.Name} ({organisation.Id}) is already published");
-        }
-
-        var published = organisation with { IsPublished = true };
-        return new(published, [new OrganisationPublished(published.Id, published.Name, published.CreditCode.Value, published.IsIndustryOrganisation)]);
+        RequireOrganisation(command.OrganisationId, "organisation_id", model);
+        throw DomainException.Precondition(
+            "organisation_id",
+            "organisations are published in the directory by the Publication service (pilot.publication.v1.Publication/PublishDirectory), after their publicity",
+            "R5");
     }
 
     private static EvaluationOrganisation RequireOrganisation(string organisationId, string field, IRegistryReadModel model) =>

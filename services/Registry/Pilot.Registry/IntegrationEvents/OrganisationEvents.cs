@@ -31,12 +31,3 @@ public sealed record OrganisationContactsChanged(string OrganisationId, string N
 
     public string Subject => OrganisationId;
 }
-
-public sealed record OrganisationPublished(string OrganisationId, string Name, string CreditCode, bool IsIndustryOrganisation) : IIntegrationEvent, IEventSubject
-{
-    public static string EventType => "pilot.registry.organisation-published.v1";
-
-    public static string Topic => PilotTopics.Registry;
-
-    public string Subject => OrganisationId;
-}

@@ -27,7 +27,6 @@ public static class RegistryEventMapper
             e.OrganisationId, e.CreditCode, e.Name, e.LegalForm, e.IsIndustryOrganisation, e.IndustryKind is { } kind ? Name(kind) : null,
             Occupations(e.Occupations), Contacts(e.Contacts), e.ExceptionReason)),
         Facts.OrganisationContactsChanged e => Out(new OrganisationContactsChanged(e.OrganisationId, e.Name, Contacts(e.Contacts))),
-        Facts.OrganisationPublished e => Out(new OrganisationPublished(e.OrganisationId, e.Name, e.CreditCode, e.IsIndustryOrganisation)),
         Facts.BranchAdded e => Out(new BranchAdded(
             e.BranchId, e.OrganisationId, e.OrganisationName, e.IsIndustryOrganisation, e.BatchId, e.Name, e.CreditCode, e.RegionCode, e.RegionName,
             e.Address, Eligibility(e.Eligibility), Occupations(e.Occupations), e.ExceptionReason)),
