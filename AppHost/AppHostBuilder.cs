@@ -16,8 +16,7 @@ public static class AppHostBuilder
         var filing = builder.AddPilotService<Projects.Pilot_Filing>("filing", redis, state)
             .WithReference(registry.GetEndpoint("grpc"))
             .WithEnvironment("Pilot__Blobs__Path", state.Blobs);
-        var publication = builder.AddPilotService<Projects.Pilot_Publication>("publication", redis, state)
-            .WithReference(registry.GetEndpoint("grpc"));
+        var publication = builder.AddPilotService<Projects.Pilot_Publication>("publication", redis, state);
         // A local run reaches the end of publicity in minutes; the service refuses the setting outside Development.
         if (builder.Environment.IsDevelopment() && builder.Configuration["Pilot:Publication:WindowMinutes"] is { Length: > 0 } windowMinutes)
         {
@@ -32,6 +31,7 @@ public static class AppHostBuilder
             .WithReference(registry.GetEndpoint("grpc"))
             .WithReference(filing.GetEndpoint("grpc"))
             .WithReference(publication.GetEndpoint("grpc"))
+            .WithReference(publication.GetEndpoint("http"))
             .WithReference(notification.GetEndpoint("grpc"))
             .WaitFor(registry)
             .WaitFor(filing)

@@ -75,7 +75,7 @@ public sealed partial class DocsExamplesTests(PilotAppFixture fixture)
     private async Task DemoFinishedAsync(CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
         var finished = await fixture.App.ResourceNotifications.WaitForResourceAsync(
             "demo", resource => KnownResourceStates.TerminalStates.Contains(resource.Snapshot.State?.Text), timeout.Token);
         Assert.Equal(0, finished.Snapshot.ExitCode);

@@ -29,7 +29,8 @@ public sealed class PilotAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // A local run, as `./pilot up` starts it: Development (reflection on, short publicity windows).
-        var args = new List<string> { $"--Pilot:StateDirectory={stateDirectory}", "--environment=Development" };
+        // Publicity windows of one minute: the demo reaches the published directory about a minute after its acceptances.
+        var args = new List<string> { $"--Pilot:StateDirectory={stateDirectory}", "--environment=Development", "--Pilot:Publication:WindowMinutes=1" };
         foreach (var service in Services)
         {
             args.Add($"--Pilot:Ports:{service}:grpc={LoopbackPorts.ForLaterUse()}");

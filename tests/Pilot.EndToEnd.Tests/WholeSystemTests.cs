@@ -24,7 +24,7 @@ public sealed class WholeSystemTests(PilotAppFixture fixture)
     public async Task The_demo_walks_through_the_services_and_finishes_successfully()
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
         var finished = await fixture.App.ResourceNotifications.WaitForResourceAsync(
             "demo",
             resource => KnownResourceStates.TerminalStates.Contains(resource.Snapshot.State?.Text),

@@ -26,6 +26,12 @@ internal sealed class DemoContext(IReadOnlyDictionary<string, Uri> services, Loc
             {
                 services[name] = new Uri(address);
             }
+
+            // The public HTTP JSON side, where a service has one the demo reads.
+            if (configuration[$"services:{name}:http:0"] is { Length: > 0 } http)
+            {
+                services[name + "-http"] = new Uri(http);
+            }
         }
 
         var auth = configuration.GetSection(PilotAuthOptions.SectionName).Get<PilotAuthOptions>() ?? new PilotAuthOptions();

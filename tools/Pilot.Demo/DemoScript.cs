@@ -27,6 +27,7 @@ internal sealed class DemoScript(DemoContext context, TextWriter output)
         var steps = new DemoSteps(output);
         await new RegistryDemo(context, steps).RunAsync().ConfigureAwait(false);
         await new FilingDemo(context, steps).RunAsync().ConfigureAwait(false);
+        await new PublicationDemo(context, steps).RunAsync().ConfigureAwait(false);
         failures += steps.Failures;
         output.WriteLine(failures == 0 ? "demo: all steps passed" : $"demo: {failures} step(s) failed");
         return failures == 0 ? 0 : 1;
