@@ -239,8 +239,13 @@ internal sealed class PublicationReads(PublicityStore publicity, ObjectionStore 
     private static bool Matches(DirectoryOrganisation organisation, string? region, string? occupation, string? name, string? creditCode) =>
         (region is null || organisation.Branches.Any(branch => branch.RegionCode == region))
         && (occupation is null || organisation.Occupations.Any(o => o.Code == occupation) || organisation.Branches.Any(branch => branch.Occupations.Any(o => o.Code == occupation)))
-        && (name is null || organisation.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
+        && (name is null || ContainsName(organisation.Name, name))
         && (creditCode is null || organisation.CreditCode == creditCode || organisation.Branches.Any(branch => branch.CreditCode == creditCode));
+
+    // Chinese has no case; only a query with Latin letters pays for a case-insensitive search.
+    private static bool ContainsName(string organisationName, string query) =>
+        organisationName.Contains(query, StringComparison.Ordinal)
+        || (query.Any(char.IsAsciiLetter) && organisationName.Contains(query, StringComparison.OrdinalIgnoreCase));
 
     // Organisations are in id order, so a page token (the last id of a page) is found by binary search.
     private static int FirstAfter(IReadOnlyList<DirectoryOrganisation> organisations, string id, bool inclusive = false)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Pilot.Publication.Application;
@@ -127,9 +128,19 @@ internal static class PublicationMappers
         };
     }
 
+    // A published version never changes and its records stay in memory (DirectoryStore), so each organisation is mapped
+    // once and its message reused by every answer that lists it; the table lets go of it with the version's records.
+    private static readonly ConditionalWeakTable<DirectoryOrganisation, Proto.DirectoryOrganisation> Mapped = new();
+
+    /// <summary>The organisation as listed in <paramref name="version"/>; the message is shared, so never change it.</summary>
     public static Proto.DirectoryOrganisation ToProto(DirectoryOrganisation organisation, int version)
     {
         ArgumentNullException.ThrowIfNull(organisation);
+        return Mapped.GetValue(organisation, listed => Map(listed, version));
+    }
+
+    private static Proto.DirectoryOrganisation Map(DirectoryOrganisation organisation, int version)
+    {
         var message = new Proto.DirectoryOrganisation
         {
             OrganisationId = organisation.OrganisationId,
