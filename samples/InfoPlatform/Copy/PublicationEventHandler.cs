@@ -181,8 +181,12 @@ public sealed partial class PublicationEventHandler(PlatformCopy copy, ExportVer
     private static void Index(ITransaction transaction, PublicityCopy entry) =>
         _ = transaction.SetAddAsync(CopyKeys.PublicityIndex, entry.EntryId);
 
+    // In the order they were raised; one known already is updated in its place.
     private static List<ObjectionCopy> WithObjection(IReadOnlyList<ObjectionCopy> objections, ObjectionCopy objection) =>
-        [.. objections.Where(o => o.ObjectionId != objection.ObjectionId).Append(objection).OrderBy(o => o.RaisedAt ?? o.ResolvedAt)];
+        [.. (objections.Any(o => o.ObjectionId == objection.ObjectionId)
+                ? objections.Select(o => o.ObjectionId == objection.ObjectionId ? objection : o)
+                : objections.Append(objection))
+            .OrderBy(o => o.RaisedAt ?? o.ResolvedAt ?? DateTimeOffset.MaxValue)];
 }
 
 /// <summary>The event's data lacks what the platform needs; retrying cannot help.</summary>
