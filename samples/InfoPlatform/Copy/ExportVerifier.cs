@@ -91,7 +91,10 @@ public sealed partial class ExportVerifier(
             }
 
             LogNotFetched(logger, batchId, version, attempt, detail);
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt - 1))), time, cancellationToken);
+            if (attempt < options.Value.ExportFetchAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt - 1))), time, cancellationToken);
+            }
         }
 
         return new ExportCheck(ExportCheck.Unavailable, null, detail, time.GetUtcNow());
