@@ -46,7 +46,7 @@ public sealed class PageTests(RedisServerFixture redis) : IAsyncLifetime
         Assert.Contains("批次 2020-1 · 第 1 版", page, StringComparison.Ordinal);
         Assert.Contains(Sha('d'), page, StringComparison.Ordinal);
         Assert.Contains("交通运输部", page, StringComparison.Ordinal);
-        Assert.Contains("4-12-01-01 3/4/5 级", page, StringComparison.Ordinal);
+        Assert.Contains("汽车维修工 4-12-01-01 3/4/5 级", page, StringComparison.Ordinal);
         Assert.Contains("完整（第 1–1 版", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
         Assert.Contains("北京分中心&lt;script&gt;", page, StringComparison.Ordinal);

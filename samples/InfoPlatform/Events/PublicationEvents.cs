@@ -18,7 +18,8 @@ public static class PublicationEventTypes
     public const string DirectoryPublished = "pilot.publication.directory-published.v1";
 }
 
-public sealed record Occupation(string Code, string? SubType, IReadOnlyList<int>? Levels = null);
+/// <summary>An occupation of the classification (职业分类大典) with its sub-type (工种) and, in the directory, its levels.</summary>
+public sealed record Occupation(string Code, string? SubType, IReadOnlyList<int>? Levels = null, string? Name = null);
 
 /// <summary>An organisation or a branch goes into online publicity (三.5) from OpensOn to ClosesOn.</summary>
 public sealed record PublicityScheduled(

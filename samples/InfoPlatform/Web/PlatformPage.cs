@@ -246,7 +246,8 @@ public static class PlatformPage
 
     private static string OccupationLabel(Occupation occupation)
     {
-        var text = occupation.Code + (string.IsNullOrEmpty(occupation.SubType) ? "" : $"（{occupation.SubType}）");
+        var text = (string.IsNullOrEmpty(occupation.Name) ? occupation.Code : $"{occupation.Name} {occupation.Code}")
+            + (string.IsNullOrEmpty(occupation.SubType) ? "" : $"（{occupation.SubType}）");
         return occupation.Levels is { Count: > 0 } levels ? $"{text} {string.Join("/", levels)} 级" : text;
     }
 

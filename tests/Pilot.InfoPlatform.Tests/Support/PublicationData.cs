@@ -72,7 +72,7 @@ public static class PublicationData
                 isIndustryOrganisation = false,
                 sponsorId = "dept-mot",
                 sponsorName = "交通运输部",
-                occupations = new[] { new { code = "4-12-01-01", subType = (string?)null, levels = new[] { 3, 4, 5 } } },
+                occupations = new[] { new { code = "4-12-01-01", name = "汽车维修工", subType = (string?)null, levels = new[] { 3, 4, 5 } } },
                 branches = new[]
                 {
                     new
