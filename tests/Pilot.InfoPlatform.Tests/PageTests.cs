@@ -53,6 +53,18 @@ public sealed class PageTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_Publication_configured_the_export_check_is_off_and_the_page_says_so()
+    {
+        await using var platform = await PlatformHost.StartAsync(_database, "--InfoPlatform:PublicationUrl=");
+        await Db.PublishAsync("n-1", Published, DirectoryPublished("2020-1", 1, Sha('a'), null));
+        await Db.PublishAsync("n-2", Scheduled, BranchScheduled("pe-n"));
+        await Handled();
+
+        Assert.Contains("未启用", await platform.Http.GetStringAsync("/", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal("Healthy", await platform.Http.GetStringAsync("/health", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task With_Publication_configured_each_new_version_is_checked_against_the_SHA256_of_its_export()
     {
         var export = Encoding.UTF8.GetBytes("{\"batchId\":\"2020-1\",\"version\":1,\"organisations\":[{\"name\":\"中国交通运输协会职业技能评价中心\"}]}");

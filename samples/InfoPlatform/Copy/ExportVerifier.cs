@@ -23,7 +23,8 @@ public sealed partial class ExportVerifier(
     private readonly Channel<(string BatchId, int Version, string ExportSha256)> _queue =
         Channel.CreateUnbounded<(string, int, string)>(new UnboundedChannelOptions { SingleReader = true });
 
-    public bool Enabled => options.Value.PublicationUrl is not null;
+    // An empty or relative setting is "off" too.
+    public bool Enabled => options.Value.PublicationUrl is { IsAbsoluteUri: true };
 
     public void Enqueue(string batchId, int version, string exportSha256)
     {
@@ -47,7 +48,18 @@ public sealed partial class ExportVerifier(
         await RequeueUncheckedAsync(stoppingToken);
         await foreach (var (batchId, version, expected) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            var check = await CheckAsync(batchId, version, expected, stoppingToken);
+            ExportCheck check;
+            try
+            {
+                check = await CheckAsync(batchId, version, expected, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Whatever went wrong, the check is reported and the verifier (and with it the host) goes on.
+                logger.LogError(e, "Checking the export of {BatchId} version {Version} failed", batchId, version);
+                check = new ExportCheck(ExportCheck.Unavailable, null, e.Message, time.GetUtcNow());
+            }
+
             try
             {
                 await copy.SaveExportCheckAsync(batchId, version, check);
