@@ -102,6 +102,13 @@ public sealed partial class RedisStreamsSidecar(
                 logger.LogWarning(e, "Redis failed under the sidecar stand-in; trying again in a second");
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Anything else: what was read and not answered stays pending (taken over again after ProcessingTimeout); the
+                // loop, and with it the host, goes on.
+                logger.LogError(e, "The sidecar stand-in failed; reading again in a second");
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+            }
         }
     }
 
