@@ -24,6 +24,8 @@ public static class AppHostBuilder
         }
         var notification = builder.AddPilotService<Projects.Pilot_Notification>("notification", redis, state)
             .WithReference(filing.GetEndpoint("grpc"));
+        // The information platform's reference subscriber: its copy of publicity and the directory, from publication-events.
+        builder.AddInfoPlatform(redis, publication);
 
         builder.AddProject<Projects.Pilot_Demo>("demo", launchProfileName: null)
             .WithEnvironment("Pilot__Auth__SigningKeyFile", state.SigningKeyFile)

@@ -37,6 +37,8 @@ public sealed class PilotAppFixture : IAsyncLifetime
             args.Add($"--Pilot:Ports:{service}:http={LoopbackPorts.ForLaterUse()}");
         }
 
+        args.Add($"--Pilot:Ports:infoplatform:http={LoopbackPorts.ForLaterUse()}");
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Pilot_AppHost>(
             [.. args],

@@ -1,0 +1,4 @@
+using Pilot.Samples.InfoPlatform;
+
+var app = InfoPlatformApp.Build(args);
+await app.RunAsync();
