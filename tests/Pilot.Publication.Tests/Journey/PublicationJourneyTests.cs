@@ -111,6 +111,11 @@ public sealed class PublicationJourneyTests(JourneyFactory factory) : IClassFixt
         var found = await client.QueryDirectoryAsync(new Proto.QueryDirectoryRequest { BatchId = Batch, Name = "交通", RegionCode = "310000" }, cancellationToken: Ct);
         Assert.Equal(("org-jt", "br-jt-sh"), (Assert.Single(found.Organisations).OrganisationId, Assert.Single(found.Organisations[0].Branches).BranchId));
         Assert.Empty((await client.QueryDirectoryAsync(new Proto.QueryDirectoryRequest { BatchId = Batch, RegionCode = "110000" }, cancellationToken: Ct)).Organisations);
+        var one = await client.GetDirectoryEntryAsync(new Proto.GetDirectoryEntryRequest { BatchId = Batch, OrganisationId = "org-jt" }, cancellationToken: Ct);
+        Assert.Equal(("交通运输部", 1, "沪人社备〔2020〕001号"), (one.SponsorName, one.Version, Assert.Single(one.Branches).FilingNumber));
+        var absent = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.GetDirectoryEntryAsync(new Proto.GetDirectoryEntryRequest { BatchId = Batch, OrganisationId = "org-none" }, cancellationToken: Ct));
+        Assert.Equal(StatusCode.NotFound, absent.StatusCode);
         var export = await client.ExportDirectoryAsync(new Proto.ExportDirectoryRequest { BatchId = Batch, Format = Proto.ExportFormat.Json }, cancellationToken: Ct);
         Assert.Equal(version.ExportSha256, Convert.ToHexStringLower(SHA256.HashData(export.Content.Span)));
 
@@ -123,6 +128,13 @@ public sealed class PublicationJourneyTests(JourneyFactory factory) : IClassFixt
         var csv = await http.GetByteArrayAsync($"/v1/directory/{Batch}/versions/0/export?format=csv", Ct);
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
         Assert.Contains("上海分中心", Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
+        var entryOverHttp = await http.GetFromJsonAsync<JsonElement>($"/v1/directory/{Batch}/organisations/org-jt", Ct);
+        Assert.Equal("上海分中心", entryOverHttp.GetProperty("branches")[0].GetProperty("name").GetString());
+        using (var missing = await http.GetAsync($"/v1/directory/{Batch}/organisations/org-none", Ct))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        }
+
         var versions = await http.GetFromJsonAsync<JsonElement>($"/v1/directory/{Batch}/versions", Ct);
         Assert.Equal(version.ExportSha256, versions.GetProperty("versions")[0].GetProperty("exportSha256").GetString());
 
