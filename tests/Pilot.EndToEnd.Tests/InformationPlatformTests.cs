@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Pilot.Testing;
 
 namespace Pilot.EndToEnd.Tests;
