@@ -76,7 +76,7 @@ internal sealed class SweepRemindersOnTime(
             }
         }
 
-        var events = notices.Select(n => ToEvent(n.Notice, n.PlannedAt)).ToList();
+        var events = notices.Select(n => EventFor(n.Notice, n.PlannedAt)).ToList();
         var (routed, messages) = await fanout.LoadAsync(events).ConfigureAwait(false);
         var next = NextRun(context.Now, settings.SendAt);
         await Reactions.RunAsync(
@@ -137,7 +137,7 @@ internal sealed class SweepRemindersOnTime(
         return todayAt > now ? todayAt : PlannedAt(today.AddDays(1), sendAt);
     }
 
-    private static NotificationEvent ToEvent(ReminderNotice notice, DateTimeOffset plannedAt)
+    internal static NotificationEvent EventFor(ReminderNotice notice, DateTimeOffset plannedAt)
     {
         var facts = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -55,7 +55,6 @@ internal sealed class InboxStore(IConnectionMultiplexer redis)
     public async Task<StoredInboxPage> PageAsync(string party, bool fromUnread, string? after, int count, bool unreadOnly)
     {
         var db = redis.GetDatabase();
-        var unreadCount = await db.SortedSetLengthAsync(NotificationKeys.Unread(party)).ConfigureAwait(false);
         var items = new List<(InboxMessage, bool)>();
         string? last = null;
         var lastWasUnread = fromUnread;
@@ -81,6 +80,8 @@ internal sealed class InboxStore(IConnectionMultiplexer redis)
             }
         }
 
+        // Counted after the page is read, so a message that commits meanwhile is counted rather than listed but not counted.
+        var unreadCount = await db.SortedSetLengthAsync(NotificationKeys.Unread(party)).ConfigureAwait(false);
         return new StoredInboxPage(items, items.Count >= count ? last : null, lastWasUnread, unreadCount);
     }
 
