@@ -98,7 +98,7 @@ public class NotificationFixture : IAsyncLifetime
         _ = Service.Server;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Service.DisposeAsync();
         await multiplexer!.DisposeAsync();
