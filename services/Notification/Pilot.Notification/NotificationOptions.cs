@@ -57,7 +57,7 @@ public sealed class EmailOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Addresses of parties that have no contacts in the Registry (bureaus, the national centre), by party key (<c>bureau:110000</c>, <c>centre</c>).</summary>
+    /// <summary>Addresses of parties that have no contacts in the Registry (bureaus, the national centre), by party key with '-' for ':' (configuration keys cannot hold a colon): <c>bureau-110000</c>, <c>centre</c>.</summary>
     public Dictionary<string, string> Addresses { get; set; } = new(StringComparer.Ordinal);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);

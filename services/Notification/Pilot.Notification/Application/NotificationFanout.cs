@@ -151,7 +151,7 @@ internal sealed class NotificationFanout(
             {
                 found[party] = copy.Emails;
             }
-            else if (options.Value.Email.Addresses.TryGetValue(party.Key, out var configured) && !string.IsNullOrWhiteSpace(configured))
+            else if (options.Value.Email.Addresses.TryGetValue(party.Key.Replace(':', '-'), out var configured) && !string.IsNullOrWhiteSpace(configured))
             {
                 found[party] = [configured];
             }
