@@ -18,9 +18,11 @@ using Proto = Pilot.Protos.Notification;
 // Measures: events per second to the last inbox message and to the last webhook call; p50/p99 event-to-delivery
 // latency per channel (from the envelope's time, stamped as it is appended, to the message's commit or the receiver's
 // arrival).
-// Usage: dotnet run -c Release --project bench/Pilot.Bench.Notification [events=1000] [regions=20]
+// Usage: dotnet run -c Release --project bench/Pilot.Bench.Notification [events=1000] [regions=20] [rate=0]
+// (rate: events appended per second; 0 appends them all at once, a burst whose latency is mostly queueing).
 var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 var regions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
 
 await using var redis = await RedisServer.StartAsync();
 var signingKey = LocalTokenIssuer.NewSigningKey();
@@ -73,6 +75,11 @@ var clock = Stopwatch.StartNew();
 var appends = new List<Task>();
 for (var i = 0; i < events; i++)
 {
+    if (rate > 0 && clock.Elapsed < TimeSpan.FromSeconds((double)i / rate))
+    {
+        await Task.Delay(TimeSpan.FromSeconds((double)i / rate) - clock.Elapsed);
+    }
+
     var region = regionCodes[i % regions];
     var eventId = $"bench-{i}";
     var filingId = $"bench/f-{i}";
@@ -151,7 +158,7 @@ static string Percentiles(IEnumerable<double> values)
 
 var inboxLatency = inboxCommitted.Select(p => (p.Value - published[p.Key]).TotalMilliseconds);
 var webhookLatency = arrivals.Where(a => published.ContainsKey(a.Key)).Select(a => (a.Value - published[a.Key]).TotalMilliseconds);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events {events} over {regions} bureaus, appended in {publishedIn.TotalMilliseconds:0} ms; processors {Environment.ProcessorCount}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events {events} over {regions} bureaus{(rate > 0 ? $" at {rate}/s" : " at once")}, appended in {publishedIn.TotalMilliseconds:0} ms; processors {Environment.ProcessorCount}"));
 Console.WriteLine(lastInbox is { } inbox
     ? string.Create(CultureInfo.InvariantCulture, $"inbox:   all {events} in {inbox.TotalSeconds:0.00} s = {events / inbox.TotalSeconds:0} events/s; latency {Percentiles(inboxLatency)}")
     : $"inbox:   only {inboxCommitted.Count} of {events} within two minutes");
