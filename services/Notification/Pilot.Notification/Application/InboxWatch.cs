@@ -14,7 +14,8 @@ internal sealed partial class InboxWatch(InboxStore inbox, InboxSignal signal)
 {
     private const int Batch = 100;
 
-    public static TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    // How long a watcher waits, at most, for a message another instance committed.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     public async Task RunAsync(Caller caller, string? cursor, Func<string, InboxEntry, Task> write, CancellationToken cancellationToken)
     {
