@@ -51,6 +51,17 @@ public sealed class RoutingTableTests
     }
 
     [Fact]
+    public void An_objection_to_an_organisations_own_entry_reaches_the_organisation_only_and_reads_as_the_organisation()
+    {
+        var evt = new ObjectionRaised("obj-2", "o-1", "2020", BranchId: null, "org-jtpj", RegionCode: null, RegionName: null, FilingNumber: null, At, new DateOnly(2020, 10, 20))
+            .ToNotification("e-o2", At);
+
+        Assert.Equal([Party.Organisation("org-jtpj")], RoutingTable.Default.RecipientsOf(evt));
+        var text = Pilot.Notification.Domain.Templates.TemplateCatalog.ZhCn.Get("objection-raised").Render(evt.Facts);
+        Assert.StartsWith("【公示异议】社会培训评价组织org-jtpj在公示期收到异议", text.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_event_type_not_in_the_table_reaches_nobody()
     {
         var evt = new PackageSubmittedLike().ToNotification("e-1", At);

@@ -32,8 +32,8 @@ public sealed class RoutingTable
         new(EventTypes.FilingRejected, "filing-rejected", "the organisation and its sponsors", e => [Org(e, "organisationId"), .. Sponsors(e)]),
         new(EventTypes.PublicityScheduled, "publicity-scheduled", "the organisation", e => [Org(e, "organisationId")]),
         new(EventTypes.PublicityConcluded, "publicity-concluded", "the organisation", e => [Org(e, "organisationId")]),
-        new(EventTypes.ObjectionRaised, "objection-raised", "the organisation and the provincial bureau of the region", e => [Org(e, "organisationId"), Bureau(e)]),
-        new(EventTypes.ObjectionResolved, "objection-resolved", "the organisation and the provincial bureau of the region", e => [Org(e, "organisationId"), Bureau(e)]),
+        new(EventTypes.ObjectionRaised, "objection-raised", "the organisation, and the provincial bureau of the region for a branch's entry", e => [Org(e, "organisationId"), .. BureauIfAny(e)]),
+        new(EventTypes.ObjectionResolved, "objection-resolved", "the organisation, and the provincial bureau of the region for a branch's entry", e => [Org(e, "organisationId"), .. BureauIfAny(e)]),
         new(EventTypes.DirectoryPublished, "directory-published", "every organisation in the directory and every sponsor",
             e => [.. e.List("organisations").Select(Party.Organisation), .. e.List(SponsorsList).Select(Party.Organisation)]),
         new(EventTypes.OrganisationsRecommended, "organisations-recommended", "the recommended organisations",
@@ -56,6 +56,10 @@ public sealed class RoutingTable
     private static Party Org(NotificationEvent e, string fact) => Party.Organisation(e.Fact(fact));
 
     private static Party Bureau(NotificationEvent e) => Party.BureauOf(e.Fact("regionCode"));
+
+    // An organisation's own entry has no region: no bureau supervises it, so none is told.
+    private static IEnumerable<Party> BureauIfAny(NotificationEvent e) =>
+        e.Facts.TryGetValue("regionCode", out var region) && !string.IsNullOrEmpty(region) ? [Party.BureauOf(region)] : [];
 
     private static IEnumerable<Party> Sponsors(NotificationEvent e) => e.List(SponsorsList).Select(Party.Organisation);
 }

@@ -21,6 +21,18 @@ internal static class Facts
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>What a publicity entry is, in words: a branch (with its filing number and region when known) or, with no branch, the organisation itself.</summary>
+    public static string Entry(string? branchId, string organisationId, string? filingNumber, string? regionName)
+    {
+        if (string.IsNullOrEmpty(branchId))
+        {
+            return $"社会培训评价组织{organisationId}";
+        }
+
+        var details = string.Join("，", new[] { filingNumber is { Length: > 0 } ? "备案编号" + filingNumber : null, regionName }.Where(d => !string.IsNullOrEmpty(d)));
+        return details.Length == 0 ? $"分支机构{branchId}" : $"分支机构{branchId}（{details}）";
+    }
+
     public static NotificationEvent Event(
         string eventId, string eventType, DateTimeOffset occurredAt, string about, Dictionary<string, string> facts, Dictionary<string, IReadOnlyList<string>>? lists = null) =>
         new(eventId, eventType, occurredAt, about, facts, lists ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));

@@ -5,8 +5,9 @@ namespace Pilot.Notification.IntegrationEvents;
 
 // Publication's contracts on publication-events, as far as Notification reads them.
 
+/// <summary>An entry's publicity opens: a branch's (its filing accepted) or, with no branch, an organisation's.</summary>
 public sealed record PublicityScheduled(
-    string FilingId, string BatchId, string BranchId, string OrganisationId, string RegionCode, string RegionName, string FilingNumber,
+    string FilingId, string BatchId, string? BranchId, string OrganisationId, string? RegionCode, string? RegionName, string? FilingNumber,
     DateOnly OpensOn, DateOnly ClosesOn) : IIntegrationEvent, INotifiable
 {
     public static string EventType => EventTypes.PublicityScheduled;
@@ -17,11 +18,8 @@ public sealed record PublicityScheduled(
     {
         ["filingId"] = FilingId,
         ["batchId"] = BatchId,
-        ["branchId"] = BranchId,
         ["organisationId"] = OrganisationId,
-        ["regionCode"] = RegionCode,
-        ["regionName"] = RegionName,
-        ["filingNumber"] = FilingNumber,
+        ["entryText"] = Facts.Entry(BranchId, OrganisationId, FilingNumber, RegionName),
         ["opensOn"] = Facts.Date(OpensOn),
         ["closesOn"] = Facts.Date(ClosesOn),
     });
@@ -29,7 +27,7 @@ public sealed record PublicityScheduled(
 
 /// <param name="Outcome"><c>passed</c> or <c>withdrawn</c>.</param>
 public sealed record PublicityConcluded(
-    string FilingId, string BatchId, string BranchId, string OrganisationId, string RegionCode, string FilingNumber, string Outcome,
+    string FilingId, string BatchId, string? BranchId, string OrganisationId, string? RegionCode, string? RegionName, string? FilingNumber, string Outcome,
     DateOnly OpensOn, DateOnly ClosesOn) : IIntegrationEvent, INotifiable
 {
     public static string EventType => EventTypes.PublicityConcluded;
@@ -40,10 +38,8 @@ public sealed record PublicityConcluded(
     {
         ["filingId"] = FilingId,
         ["batchId"] = BatchId,
-        ["branchId"] = BranchId,
         ["organisationId"] = OrganisationId,
-        ["regionCode"] = RegionCode,
-        ["filingNumber"] = FilingNumber,
+        ["entryText"] = Facts.Entry(BranchId, OrganisationId, FilingNumber, RegionName),
         ["outcomeText"] = Outcome switch { "passed" => "公示通过，无异议成立", "withdrawn" => "异议成立，暂不列入目录", _ => Outcome },
         ["opensOn"] = Facts.Date(OpensOn),
         ["closesOn"] = Facts.Date(ClosesOn),
@@ -51,8 +47,9 @@ public sealed record PublicityConcluded(
 }
 
 /// <summary>Never carries the objector's personal data, so no message can leak it.</summary>
+/// <remarks>An objection to an organisation's own entry has no branch and no region: only the organisation hears it.</remarks>
 public sealed record ObjectionRaised(
-    string ObjectionId, string FilingId, string BatchId, string BranchId, string OrganisationId, string RegionCode, string RegionName, string FilingNumber,
+    string ObjectionId, string FilingId, string BatchId, string? BranchId, string OrganisationId, string? RegionCode, string? RegionName, string? FilingNumber,
     DateTimeOffset RaisedAt, DateOnly ClosesOn) : IIntegrationEvent, INotifiable
 {
     public static string EventType => EventTypes.ObjectionRaised;
@@ -64,11 +61,9 @@ public sealed record ObjectionRaised(
         ["objectionId"] = ObjectionId,
         ["filingId"] = FilingId,
         ["batchId"] = BatchId,
-        ["branchId"] = BranchId,
         ["organisationId"] = OrganisationId,
-        ["regionCode"] = RegionCode,
-        ["regionName"] = RegionName,
-        ["filingNumber"] = FilingNumber,
+        ["regionCode"] = RegionCode ?? "",
+        ["entryText"] = Facts.Entry(BranchId, OrganisationId, FilingNumber, RegionName),
         ["raisedAt"] = Facts.Time(RaisedAt),
         ["closesOn"] = Facts.Date(ClosesOn),
     });
@@ -76,7 +71,7 @@ public sealed record ObjectionRaised(
 
 /// <param name="Outcome"><c>upheld</c> or <c>dismissed</c>.</param>
 public sealed record ObjectionResolved(
-    string ObjectionId, string FilingId, string BatchId, string BranchId, string OrganisationId, string RegionCode, string Outcome, string Reason,
+    string ObjectionId, string FilingId, string BatchId, string? BranchId, string OrganisationId, string? RegionCode, string Outcome, string? Reason,
     DateTimeOffset ResolvedAt) : IIntegrationEvent, INotifiable
 {
     public static string EventType => EventTypes.ObjectionResolved;
@@ -88,20 +83,23 @@ public sealed record ObjectionResolved(
         ["objectionId"] = ObjectionId,
         ["filingId"] = FilingId,
         ["batchId"] = BatchId,
-        ["branchId"] = BranchId,
         ["organisationId"] = OrganisationId,
-        ["regionCode"] = RegionCode,
+        ["regionCode"] = RegionCode ?? "",
+        ["entryText"] = Facts.Entry(BranchId, OrganisationId, null, null),
         ["outcomeText"] = Outcome switch { "upheld" => "异议成立", "dismissed" => "异议不成立", _ => Outcome },
-        ["reason"] = Reason,
+        ["reason"] = string.IsNullOrWhiteSpace(Reason) ? "（未说明）" : Reason,
         ["resolvedAt"] = Facts.Time(ResolvedAt),
     });
 }
 
+/// <summary>An organisation of the directory, as far as routing reads it (Publication sends it whole, with its branches).</summary>
 public sealed record DirectoryEntry(string OrganisationId, string? SponsorId);
 
+/// <param name="Organisations">The directory's organisations (Publication's field).</param>
+/// <param name="Entries">The same in the shape first announced for the contract; read too, so either reaches everyone.</param>
 public sealed record DirectoryPublished(
     string BatchId, int Version, string ExportSha256, string? PreviousSha256, int OrganisationCount, int BranchCount, DateTimeOffset PublishedAt,
-    IReadOnlyList<DirectoryEntry>? Entries) : IIntegrationEvent, INotifiable
+    IReadOnlyList<DirectoryEntry>? Organisations, IReadOnlyList<DirectoryEntry>? Entries = null) : IIntegrationEvent, INotifiable
 {
     public static string EventType => EventTypes.DirectoryPublished;
 
@@ -109,7 +107,7 @@ public sealed record DirectoryPublished(
 
     public NotificationEvent ToNotification(string eventId, DateTimeOffset occurredAt)
     {
-        var entries = Entries ?? [];
+        var entries = (Organisations ?? []).Concat(Entries ?? []).ToList();
         return Facts.Event(
             eventId, EventType, occurredAt, $"{BatchId}/v{Version}",
             new(StringComparer.Ordinal)
