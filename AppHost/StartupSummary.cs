@@ -53,6 +53,7 @@ internal sealed class StartupSummary(
 
         var redis = model.Resources.OfType<RedisServerResource>().Single().PrimaryEndpoint;
         text.AppendLine(CultureInfo.InvariantCulture, $"  {"redis",-13} {(redis.IsAllocated ? $"localhost:{redis.Port}" : "(no port yet)")}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {"mail",-13} http://localhost:{configuration["Pilot:Ports:smtp4dev:http"]} (smtp4dev: the mails Notification sent)");
         var dashboard = (configuration["ASPNETCORE_URLS"] ?? "http://localhost:18888").Split(';')[0].TrimEnd('/');
         text.AppendLine(configuration["AppHost:BrowserToken"] is { Length: > 0 } token
             ? $"  {"dashboard",-13} {dashboard}/login?t={token}"

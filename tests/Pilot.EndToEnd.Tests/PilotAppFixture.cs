@@ -38,6 +38,11 @@ public sealed class PilotAppFixture : IAsyncLifetime
         }
 
         args.Add($"--Pilot:Ports:infoplatform:http={LoopbackPorts.ForLaterUse()}");
+        // The development mail server and the demo's webhook receiver, on ports of this run's own.
+        foreach (var port in new[] { "smtp4dev:http", "smtp4dev:smtp", "smtp4dev:imap", "smtp4dev:pop3", "demo-webhooks:http" })
+        {
+            args.Add($"--Pilot:Ports:{port}={LoopbackPorts.ForLaterUse()}");
+        }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Pilot_AppHost>(

@@ -6,7 +6,7 @@ using Pilot.ServiceDefaults.Security;
 namespace Pilot.Demo;
 
 /// <summary>Where the services are (as the AppHost hands them over) and how the demo gets its tokens.</summary>
-internal sealed class DemoContext(IReadOnlyDictionary<string, Uri> services, LocalTokenIssuer tokens)
+internal sealed class DemoContext(IReadOnlyDictionary<string, Uri> services, LocalTokenIssuer tokens, int? webhookPort = null, string? mailPage = null)
 {
     public static readonly string[] ServiceNames = ["registry", "filing", "publication", "notification"];
 
@@ -15,6 +15,12 @@ internal sealed class DemoContext(IReadOnlyDictionary<string, Uri> services, Loc
     public LocalTokenIssuer Tokens { get; } = tokens;
 
     public IReadOnlyDictionary<string, Uri> Services { get; } = services;
+
+    /// <summary>Where the demo's webhook receiver listens (the AppHost names it); none, no receiver.</summary>
+    public int? WebhookPort { get; } = webhookPort;
+
+    /// <summary>The development mail server's page, where the demo's mails can be read.</summary>
+    public string? MailPage { get; } = mailPage;
 
     public static DemoContext FromConfiguration(IConfiguration configuration)
     {
@@ -37,7 +43,8 @@ internal sealed class DemoContext(IReadOnlyDictionary<string, Uri> services, Loc
         var auth = configuration.GetSection(PilotAuthOptions.SectionName).Get<PilotAuthOptions>() ?? new PilotAuthOptions();
         var key = auth.ResolveSigningKey()
             ?? throw new InvalidOperationException("The demo needs Pilot__Auth__SigningKeyFile (the AppHost sets it).");
-        return new DemoContext(services, new LocalTokenIssuer(key, auth.Issuer, auth.Audience));
+        var webhookPort = int.TryParse(configuration["Pilot:Demo:WebhookPort"], System.Globalization.CultureInfo.InvariantCulture, out var port) && port > 0 ? port : (int?)null;
+        return new DemoContext(services, new LocalTokenIssuer(key, auth.Issuer, auth.Audience), webhookPort, configuration["Pilot:Demo:MailPage"]);
     }
 
     public GrpcChannel Channel(string service)

@@ -25,9 +25,12 @@ internal sealed class DemoScript(DemoContext context, TextWriter output)
         failures += await Step("registry: list regions", ListRegionsAsync).ConfigureAwait(false);
 
         var steps = new DemoSteps(output);
+        await using var notifications = new NotificationDemo(context, steps);
+        await notifications.SubscribeAsync().ConfigureAwait(false);
         await new RegistryDemo(context, steps).RunAsync().ConfigureAwait(false);
         await new FilingDemo(context, steps).RunAsync().ConfigureAwait(false);
         await new PublicationDemo(context, steps).RunAsync().ConfigureAwait(false);
+        await notifications.CheckAsync().ConfigureAwait(false);
         failures += steps.Failures;
         output.WriteLine(failures == 0 ? "demo: all steps passed" : $"demo: {failures} step(s) failed");
         return failures == 0 ? 0 : 1;

@@ -2,7 +2,7 @@ using Pilot.Testing.Services;
 
 namespace Pilot.Notification.Tests.Grpc;
 
-/// <summary>The Notification service in process, shared by the gRPC tests of one class.</summary>
+/// <summary>The Notification service in process without Redis: enough to check that every method wants a token.</summary>
 public sealed class NotificationFactory : ServiceFactory<Program>
 {
     public NotificationFactory()
