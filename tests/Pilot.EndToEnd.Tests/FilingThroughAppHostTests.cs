@@ -87,7 +87,7 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
 
         Assert.NotNull(announcement);
         Assert.Contains($"\"traceparent\":\"00-{traceId}-", announcement, StringComparison.Ordinal);
-        Assert.True(await redis.GetDatabase().KeyExistsAsync($"publication:publicity:{accepted.FilingId}"), "Publication recorded the publicity");
+        Assert.True(await redis.GetDatabase().KeyExistsAsync(BranchEntryKey(accepted.FilingId)), "Publication recorded the publicity");
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
             publicised.Clear();
             foreach (var filingId in accepted)
             {
-                if (await redis.GetDatabase().KeyExistsAsync($"publication:publicity:{filingId}"))
+                if (await redis.GetDatabase().KeyExistsAsync(BranchEntryKey(filingId)))
                 {
                     publicised.Add(filingId);
                 }
@@ -273,4 +273,7 @@ public sealed class FilingThroughAppHostTests(PilotAppFixture fixture)
 
     private static string NewCreditCode() =>
         UnifiedSocialCreditCode.Complete("91110000" + RandomNumberGenerator.GetInt32(1_000_000_000).ToString("D9", CultureInfo.InvariantCulture)).Value;
+
+    /// <summary>Publication's key for the branch entry a filing (<c>batch/branch</c>) opens.</summary>
+    private static string BranchEntryKey(string filingId) => "publication:publicity:branch~" + filingId.Replace('/', '~');
 }
