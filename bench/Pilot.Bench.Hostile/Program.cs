@@ -23,6 +23,7 @@ using StackExchange.Redis;
 //   dotnet run -c Release --project bench/Pilot.Bench.Hostile -- registry|filing [iterations per method, 10000]
 var service = args.Length > 0 ? args[0] : "registry";
 var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+RestSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
 
 await using var redis = await RedisServer.StartAsync();
 var signingKey = LocalTokenIssuer.NewSigningKey();
@@ -61,6 +62,7 @@ var publicMethods = GrpcSurface.MappedMethods(app.Services)
     .Where(method => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .Where(e => e.Metadata.GetMetadata<Grpc.AspNetCore.Server.GrpcMethodMetadata>()?.Method.FullName == method.FullName)
         .Any(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
+    .Where(method => Environment.GetEnvironmentVariable("PILOT_BENCH_ONLY") is not { Length: > 0 } only || only.Split(',').Contains(method.Name))
     .ToList();
 var suite = new HostileSuite(channel, multiplexer.GetDatabase(), limits, descriptors);
 var tokens = HostileTokens.From(new LocalTokenIssuer(Convert.FromBase64String(signingKey)));
@@ -96,12 +98,18 @@ static long Resident()
     return self.WorkingSet64;
 }
 
-// After a full collection and a moment for the collector to hand memory back, as a service between bursts would.
+// After a rest with full collections, as a service between bursts would be: Kestrel's memory pool gives idle blocks
+// back after a few seconds, and the collector decommits what it freed.
 static async Task<long> RestingResidentAsync()
 {
-    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    GC.WaitForPendingFinalizers();
-    await Task.Delay(2000);
+    for (var i = 0; i < 3; i++)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        await Task.Delay(TimeSpan.FromSeconds(RestSeconds / 3.0));
+    }
+
+    Console.WriteLine($"  managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576} MB, committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576} MB, resident {Resident() / 1048576} MB");
     return Resident();
 }
 
@@ -123,6 +131,12 @@ static (Pilot.ServiceDefaults.Grpc.Input.InputLimits, IReadOnlyDictionary<string
     builder.Services.AddSingleton<IBatchMilestonesSource>(sp => sp.GetRequiredService<ConfiguredBatchMilestones>());
     var limits = FilingInputLimits.Create();
     return (limits, RequestDescriptors.Of([.. limits.Files]));
+}
+
+/// <summary>How long the process rests before "before" and "after" are read.</summary>
+internal static partial class Program
+{
+    public static int RestSeconds { get; set; } = 15;
 }
 
 /// <summary>Stands in for the Registry: no branch exists.</summary>
