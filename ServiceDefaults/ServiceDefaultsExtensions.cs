@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pilot.ServiceDefaults.Grpc;
+using Pilot.ServiceDefaults.Grpc.Input;
 using Pilot.ServiceDefaults.Health;
 using Pilot.ServiceDefaults.Security;
 using Pilot.ServiceDefaults.Telemetry;
@@ -14,6 +16,12 @@ namespace Pilot.ServiceDefaults;
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>256 KiB: the largest valid request (an organisation with 500 occupations) is well under 100 KiB.</summary>
+    public const int DefaultMaxReceiveMessageBytes = 256 * 1024;
+
+    /// <summary>4 MiB: the largest answer is a page of records.</summary>
+    public const int DefaultMaxSendMessageBytes = 4 * 1024 * 1024;
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -27,11 +35,19 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
 
+        // Message sizes are set on purpose: a request larger than any valid one is refused (RESOURCE_EXHAUSTED) before
+        // it is read; Filing raises the receive limit for its 1 MiB upload chunks (docs/architecture.md, "Input limits").
+        var receiveLimit = builder.Configuration.GetValue("Pilot:Grpc:MaxReceiveMessageBytes", DefaultMaxReceiveMessageBytes);
+        var sendLimit = builder.Configuration.GetValue("Pilot:Grpc:MaxSendMessageBytes", DefaultMaxSendMessageBytes);
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<DomainExceptionInterceptor>();
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            options.MaxReceiveMessageSize = receiveLimit;
+            options.MaxSendMessageSize = sendLimit;
         });
+        builder.Services.AddCheckedRequestReading();
+        builder.Services.AddInputLimits(CommonInputLimits.Create());
         builder.Services.AddGrpcHealthChecks();
         if (builder.Environment.IsDevelopment())
         {

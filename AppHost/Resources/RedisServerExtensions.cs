@@ -8,6 +8,14 @@ public static class RedisServerExtensions
     public const string Executable = "redis-server";
 
     /// <summary>
+    /// When Redis syncs its append-only file to disk (<c>Pilot:Redis:AppendFsync</c>): <c>everysec</c> (default) loses at
+    /// most about the last second of acknowledged writes if the machine itself crashes or loses power (a killed Redis
+    /// or service loses nothing: the file is in the OS's cache); <c>always</c> loses none, at the price of one disk sync
+    /// per write. README.md, "Processes that die".
+    /// </summary>
+    public const string AppendFsyncKey = "Pilot:Redis:AppendFsync";
+
+    /// <summary>
     /// Adds a persistent <c>redis-server</c>: append-only file on, data in <paramref name="dataDirectory"/>
     /// so that a restart keeps what was written. Refuses at once when the binary is missing, because
     /// the dashboard alone would only show "Failed to start".
@@ -15,6 +23,12 @@ public static class RedisServerExtensions
     public static IResourceBuilder<RedisServerResource> AddRedisServer(
         this IDistributedApplicationBuilder builder, string name, string dataDirectory)
     {
+        var appendFsync = builder.Configuration[AppendFsyncKey] is { Length: > 0 } configured ? configured : "everysec";
+        if (appendFsync is not ("always" or "everysec" or "no"))
+        {
+            throw new InvalidOperationException($"{AppendFsyncKey} must be always, everysec or no, not '{appendFsync}'");
+        }
+
         if (ExecutableLocator.Find(Executable) is null)
         {
             throw new MissingPrerequisiteException(
@@ -50,7 +64,7 @@ public static class RedisServerExtensions
                 context.Args.Add("--appendonly");
                 context.Args.Add("yes");
                 context.Args.Add("--appendfsync");
-                context.Args.Add("everysec");
+                context.Args.Add(appendFsync);
                 context.Args.Add("--daemonize");
                 context.Args.Add("no");
             })

@@ -49,6 +49,15 @@ public static class AuthenticationExtensions
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    OnTokenValidated = context =>
+                    {
+                        if (context.Principal is { } user && TokenClaims.Problem(user) is { } problem)
+                        {
+                            context.Fail(new TokenClaimsInvalidException(problem));
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = async context =>
                     {
                         if (!GrpcAuthenticationRefusal.IsGrpc(context.Request))

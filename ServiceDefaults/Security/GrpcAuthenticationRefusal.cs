@@ -27,6 +27,7 @@ internal static class GrpcAuthenticationRefusal
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException =>
             ("TOKEN_SIGNATURE_INVALID", "the bearer token's signature does not verify: it was not issued with this deployment's key"),
         SecurityTokenInvalidAudienceException => ("TOKEN_AUDIENCE_INVALID", "the bearer token is for another audience than Pilot's"),
+        TokenClaimsInvalidException claims => ("TOKEN_CLAIMS_INVALID", claims.Message),
         SecurityTokenInvalidIssuerException => ("TOKEN_ISSUER_INVALID", "the bearer token comes from an issuer this deployment does not trust"),
         _ => ("TOKEN_INVALID", "the bearer token cannot be read or validated"),
     };

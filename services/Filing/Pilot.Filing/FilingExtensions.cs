@@ -1,3 +1,5 @@
+using Grpc.AspNetCore.Server;
+using Pilot.ServiceDefaults.Grpc.Input;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pilot.Commands;
@@ -25,12 +27,19 @@ public static class FilingExtensions
     /// <summary>Where blobs go when <c>Pilot:Blobs:Path</c> is not set (the AppHost sets it).</summary>
     public const string BlobsPathKey = "Pilot:Blobs:Path";
 
+    /// <summary>One upload chunk (1 MiB) and room for its framing.</summary>
+    public const int MaxReceiveMessageBytes = FieldLimits.UploadChunkBytes + (64 * 1024);
+
     public static WebApplicationBuilder AddFilingService(this WebApplicationBuilder builder)
     {
         builder.AddPilotRedisClient();
         builder.AddPilotEventBus(AppId);
 
         var services = builder.Services;
+        services.AddInputLimits(FilingInputLimits.Create());
+
+        // Uploads come in chunks of up to 1 MiB, so Filing receives messages a little larger than the 256 KiB default.
+        services.Configure<GrpcServiceOptions>(options => options.MaxReceiveMessageSize = Math.Max(options.MaxReceiveMessageSize ?? 0, MaxReceiveMessageBytes));
         services.AddOptions<FilingOptions>().Bind(builder.Configuration.GetSection(FilingOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new UploadLimits(sp.GetRequiredService<IOptions<FilingOptions>>().Value.MaxUploadBytes));

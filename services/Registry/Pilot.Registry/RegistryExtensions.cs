@@ -1,3 +1,4 @@
+using Pilot.ServiceDefaults.Grpc.Input;
 using Pilot.Commands;
 using Pilot.EventBus;
 using Pilot.Registry.Application;
@@ -20,6 +21,7 @@ public static class RegistryExtensions
         builder.AddPilotRedisClient();
         builder.AddPilotEventBus(AppId);
 
+        builder.Services.AddInputLimits(RegistryInputLimits.Create());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(OccupationCatalogue.Default);
         builder.Services.AddSingleton<RegistryDecider>();

@@ -5,7 +5,7 @@ namespace Pilot.Commands;
 /// <summary>The request id every command carries: how a retry is recognised.</summary>
 public static class RequestIds
 {
-    public const int MaxLength = 128;
+    public const int MaxLength = FieldLimits.RequestIdLength;
 
     /// <summary>The trimmed request id, or a refusal naming <c>request_id</c>.</summary>
     public static string Check(string? requestId)

@@ -20,8 +20,14 @@ public sealed class EventBusOptions
     /// </summary>
     public string? AppApiToken { get; set; }
 
-    /// <summary>Approximate MAXLEN for topic streams. Null keeps every entry, as daprd does by default.</summary>
-    public long? StreamMaxLength { get; set; }
+    /// <summary>
+    /// Approximate MAXLEN for topic and dead-letter streams: about a million entries, so a service's change stream
+    /// (its topic) has a stated bound rather than growing for ever; trimming drops the oldest, which every subscriber
+    /// has long handled unless it was down for about a million events. Null keeps every entry, as daprd does.
+    /// </summary>
+    public long? StreamMaxLength { get; set; } = DefaultStreamMaxLength;
+
+    public const long DefaultStreamMaxLength = 1_000_000;
 
     /// <summary>Unique per process so that a crashed instance's pending messages can be told apart and reclaimed.</summary>
     public string ConsumerName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";

@@ -7,9 +7,10 @@ namespace Pilot.SharedKernel;
 /// <summary>
 /// Mainland China working days: Monday to Friday, minus the official holidays, plus the make-up
 /// working days (调休) that the State Council's yearly notice moves onto weekends.
-/// The schedule shipped with the code covers the years of the notices found (2020–2026). For a year
-/// without a published notice only weekends are days off, because inventing holidays would be
-/// worse than missing them; <see cref="HasOfficialSchedule"/> tells callers when that fallback applies.
+/// The schedule shipped with the code covers the years of the notices found (2020–2026). A day of a year without a
+/// published notice is refused (<see cref="CalendarYearMissingException"/>, FAILED_PRECONDITION naming the year):
+/// counting weekends only would give wrong deadlines, and inventing holidays would be worse. An operator adds the
+/// year's notice to <c>Data/china-holidays.csv</c> (docs/filing.md, "The working-day calendar").
 /// </summary>
 public sealed class WorkingDayCalendar
 {
@@ -41,10 +42,18 @@ public sealed class WorkingDayCalendar
 
     public bool HasOfficialSchedule(int year) => scheduledYears.Contains(year);
 
-    public bool IsWorkingDay(DateOnly date) =>
-        overrides.TryGetValue(date, out var isWorkday)
+    /// <exception cref="CalendarYearMissingException">The date's year has no official schedule.</exception>
+    public bool IsWorkingDay(DateOnly date)
+    {
+        if (!scheduledYears.Contains(date.Year))
+        {
+            throw new CalendarYearMissingException(date.Year);
+        }
+
+        return overrides.TryGetValue(date, out var isWorkday)
             ? isWorkday
             : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    }
 
     /// <summary>
     /// The day that lies <paramref name="workingDays"/> working days after <paramref name="date"/>
@@ -78,6 +87,15 @@ public sealed class WorkingDayCalendar
         if (to < from)
         {
             return -WorkingDaysBetween(to, from);
+        }
+
+        // Every year of the interval must be known before any day is counted, so the refusal names the first missing year.
+        for (var year = from.AddDays(1).Year; year <= to.Year; year++)
+        {
+            if (!scheduledYears.Contains(year))
+            {
+                throw new CalendarYearMissingException(year);
+            }
         }
 
         var count = 0;
@@ -120,4 +138,35 @@ public sealed class WorkingDayCalendar
 
         return new WorkingDayCalendar(overrides, years);
     }
+}
+
+/// <summary>A working day was asked of a year whose official holiday schedule is not installed.</summary>
+public sealed class CalendarYearMissingException : DomainException
+{
+    public CalendarYearMissingException(int year)
+        : base(
+            ErrorKind.Precondition,
+            null,
+            $"no official working-day calendar for {year} is installed, so working days in {year} cannot be counted; an operator adds the State Council's holiday notice for {year} (docs/filing.md)",
+            [new FieldViolation("calendar", $"the official holiday schedule for {year} is missing")])
+    {
+        Year = year;
+    }
+
+    public CalendarYearMissingException()
+        : this(0)
+    {
+    }
+
+    public CalendarYearMissingException(string message)
+        : base(message)
+    {
+    }
+
+    public CalendarYearMissingException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public int Year { get; }
 }

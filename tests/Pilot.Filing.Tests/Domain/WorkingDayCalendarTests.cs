@@ -18,13 +18,18 @@ public sealed class WorkingDayCalendarTests
         Assert.Equal(working, Calendar.IsWorkingDay(DateOnly.Parse(date)));
 
     [Fact]
-    public void Falls_back_to_weekends_only_for_a_year_without_a_notice()
+    public void Refuses_a_year_without_a_notice_naming_the_year_instead_of_counting_weekends_only()
     {
         Assert.True(Calendar.HasOfficialSchedule(2020));
         Assert.True(Calendar.HasOfficialSchedule(2026));
         Assert.False(Calendar.HasOfficialSchedule(2027));
-        Assert.True(Calendar.IsWorkingDay(new DateOnly(2027, 1, 1))); // a Friday; its holiday is not published yet
-        Assert.False(Calendar.IsWorkingDay(new DateOnly(2027, 1, 2)));
+
+        // 2027-01-01 is a Friday whose holiday is not published yet: weekends only would call it a working day.
+        var refusal = Assert.Throws<CalendarYearMissingException>(() => Calendar.IsWorkingDay(new DateOnly(2027, 1, 1)));
+        Assert.Equal(ErrorKind.Precondition, refusal.Kind);
+        Assert.Contains("2027", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(2027, Assert.Throws<CalendarYearMissingException>(() => Calendar.WorkingDaysBetween(new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 1))).Year);
+        Assert.Equal(2027, Assert.Throws<CalendarYearMissingException>(() => Calendar.AddWorkingDays(new DateOnly(2026, 12, 30), 5)).Year);
     }
 
     [Fact]

@@ -23,6 +23,17 @@ public class FilingFactory : RedisServiceFactory<Program>
     /// <summary>The notice's own batch: every milestone has passed.</summary>
     public const string PastBatch = "2020";
 
+    /// <summary>
+    /// A batch whose milestones lie in a year the official calendar covers, for tests that count working days up to a
+    /// milestone: <see cref="OpenBatch"/>'s lie 20–60 days ahead, which from December on is a year without calendar
+    /// data (refused, FAILED_PRECONDITION). Such tests plan from <see cref="PlannedToday"/> (ListDueItems' today).
+    /// </summary>
+    public const string PlannedBatch = "planned";
+
+    public static readonly DateOnly PlannedToday = new(2026, 6, 1);
+
+    public static readonly DateOnly PlannedFilingGuidance = new(2026, 7, 1);
+
     /// <summary>Small, so an oversized upload costs the test nothing.</summary>
     public const long MaxUploadBytes = 64 * 1024;
 
@@ -53,6 +64,9 @@ public class FilingFactory : RedisServiceFactory<Program>
         builder.UseSetting($"Pilot:Batches:{PastBatch}:Plan", "2020-09-30");
         builder.UseSetting($"Pilot:Batches:{PastBatch}:FilingGuidance", "2020-10-10");
         builder.UseSetting($"Pilot:Batches:{PastBatch}:ImplementationAndPublicity", "2020-11-15");
+        builder.UseSetting($"Pilot:Batches:{PlannedBatch}:Plan", "2026-06-10");
+        builder.UseSetting($"Pilot:Batches:{PlannedBatch}:FilingGuidance", Iso(PlannedFilingGuidance));
+        builder.UseSetting($"Pilot:Batches:{PlannedBatch}:ImplementationAndPublicity", "2026-07-20");
         builder.UseSetting($"Pilot:Batches:{OpenBatch}:Plan", Iso(Today.AddDays(20)));
         builder.UseSetting($"Pilot:Batches:{OpenBatch}:FilingGuidance", Iso(Today.AddDays(40)));
         builder.UseSetting($"Pilot:Batches:{OpenBatch}:ImplementationAndPublicity", Iso(Today.AddDays(60)));

@@ -11,8 +11,8 @@ namespace Pilot.Filing.Domain.Filings;
 /// </summary>
 public static class FilingReview
 {
-    public const int MaxFilingNumberLength = 64;
-    public const int MaxReasonLength = 2000;
+    public const int MaxFilingNumberLength = FieldLimits.CodeLength;
+    public const int MaxReasonLength = FieldLimits.ReasonLength;
 
     /// <param name="filingIdHoldingNumber">
     /// The filing that holds the command's number in the filing's region, as storage found it (null when free, or not looked up).

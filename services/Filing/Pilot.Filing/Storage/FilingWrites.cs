@@ -64,7 +64,7 @@ internal sealed class FilingWrites(RegionChangeSignals signals)
         }
 
         commit.SortedSetAdd(FilingKeys.RegionStatusFilings(region, filing.Status), filing.FilingId, submittedAt);
-        commit.StreamAdd(FilingKeys.RegionChanges(region), null, new NameValueEntry("kind", filing.Status.ToString()), new NameValueEntry(FilingKeys.RecordField, record));
+        commit.StreamAdd(FilingKeys.RegionChanges(region), FilingRetention.RegionChangeEntries, new NameValueEntry("kind", filing.Status.ToString()), new NameValueEntry(FilingKeys.RecordField, record));
 
         // The due list only changes when the filing starts, or stops, waiting for the organisation (a rejection).
         if (previous is null || (previous.Status == FilingStatus.Rejected) != (filing.Status == FilingStatus.Rejected))
@@ -110,7 +110,7 @@ internal sealed class FilingWrites(RegionChangeSignals signals)
         var record = new NameValueEntry(FilingKeys.RecordField, StorageJson.Write(audit));
         foreach (var stream in AuditStreams(audit, regions))
         {
-            commit.StreamAdd(stream, null, record);
+            commit.StreamAdd(stream, stream == FilingKeys.Audit ? FilingRetention.AuditEntries : FilingRetention.RegionAuditEntries, record);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Pilot.Registry.Domain.Model;
+using Pilot.SharedKernel;
 
 namespace Pilot.Registry.Domain.Validation;
 
@@ -10,7 +11,7 @@ namespace Pilot.Registry.Domain.Validation;
 /// </summary>
 internal static partial class Contacts
 {
-    public const int MaxContacts = 10;
+    public const int MaxContacts = FieldLimits.Contacts;
 
     public static IReadOnlyList<Contact> Check(IReadOnlyList<Contact>? contacts, string field, Violations violations)
     {

@@ -1,6 +1,7 @@
 using Pilot.Registry.Domain.Model;
 using Pilot.Registry.Domain.Occupations;
 using Pilot.Registry.Domain.Rules;
+using Pilot.SharedKernel;
 
 namespace Pilot.Registry.Domain.Validation;
 
@@ -10,7 +11,7 @@ namespace Pilot.Registry.Domain.Validation;
 /// </summary>
 internal static class OccupationLists
 {
-    public const int SubTypeMaxLength = 50;
+    public const int SubTypeMaxLength = FieldLimits.SubTypeLength;
 
     /// <summary>Checks what an organisation or branch evaluates; returns the list normalised (trimmed, levels sorted).</summary>
     public static IReadOnlyList<OccupationCoverage> CheckCoverage(
@@ -19,6 +20,7 @@ internal static class OccupationLists
         OccupationCatalogue catalogue)
     {
         occupations ??= [];
+        EnsureCountWithinLimit(occupations.Count, field);
         var violations = new Violations();
         if (occupations.Count == 0)
         {
@@ -44,6 +46,7 @@ internal static class OccupationLists
     public static IReadOnlyList<OccupationRef> CheckRefs(IReadOnlyList<OccupationRef>? occupations, string field, OccupationCatalogue catalogue)
     {
         occupations ??= [];
+        EnsureCountWithinLimit(occupations.Count, field);
         var violations = new Violations();
         if (occupations.Count == 0)
         {
@@ -96,6 +99,12 @@ internal static class OccupationLists
         {
             violations.Add(path, "at least one skill level (1–5) is needed");
         }
+        else if (levels.Count > OccupationCoverage.LowestLevel)
+        {
+            // Counted before any level is looked at: a million levels make one violation, not a million.
+            violations.Add(path, $"at most {OccupationCoverage.LowestLevel} skill levels (1–5, each once), this has {levels.Count}");
+            return [];
+        }
 
         for (var i = 0; i < levels.Count; i++)
         {
@@ -110,16 +119,22 @@ internal static class OccupationLists
 
     private static void CheckDuplicates(List<OccupationRef> occupations, string field, Violations violations)
     {
+        // One pass with a dictionary of first positions, so the check stays linear in the list's length.
+        var firstAt = new Dictionary<OccupationRef, int>(occupations.Count);
         for (var i = 0; i < occupations.Count; i++)
         {
-            for (var j = 0; j < i; j++)
+            if (!firstAt.TryAdd(occupations[i], i))
             {
-                if (occupations[j] == occupations[i])
-                {
-                    violations.Add($"{field}[{i}]", $"{occupations[i]} is listed twice (also at {field}[{j}])");
-                    break;
-                }
+                violations.Add($"{field}[{i}]", $"{occupations[i]} is listed twice (also at {field}[{firstAt[occupations[i]]}])");
             }
+        }
+    }
+
+    private static void EnsureCountWithinLimit(int count, string field)
+    {
+        if (count > FieldLimits.Occupations)
+        {
+            throw DomainException.Invalid(field, $"at most {FieldLimits.Occupations} occupations, this has {count}");
         }
     }
 

@@ -1,11 +1,13 @@
+using Pilot.SharedKernel;
+
 namespace Pilot.Registry.Domain.Validation;
 
 /// <summary>Checks free text fields: present after trimming and not absurdly long.</summary>
 internal static class Text
 {
-    public const int NameMaxLength = 100;
-    public const int AddressMaxLength = 200;
-    public const int ReasonMaxLength = 2000;
+    public const int NameMaxLength = FieldLimits.NameLength;
+    public const int AddressMaxLength = FieldLimits.AddressLength;
+    public const int ReasonMaxLength = FieldLimits.ReasonLength;
 
     /// <summary>Returns the trimmed text, or records a violation and returns an empty string.</summary>
     public static string Required(string? value, string field, int maxLength, Violations violations)
