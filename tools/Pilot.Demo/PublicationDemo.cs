@@ -113,8 +113,18 @@ internal sealed class PublicationDemo(DemoContext context, DemoSteps steps)
         }
 
         using var http = new HttpClient { BaseAddress = baseAddress };
-        var page = await http.GetFromJsonAsync<JsonElement>($"/v1/directory/{RegistryDemo.BatchId}/organisations").ConfigureAwait(false);
-        var export = await http.GetByteArrayAsync($"/v1/directory/{RegistryDemo.BatchId}/versions/0/export?format=json").ConfigureAwait(false);
+        JsonElement page;
+        byte[] export;
+        try
+        {
+            page = await http.GetFromJsonAsync<JsonElement>($"/v1/directory/{RegistryDemo.BatchId}/organisations").ConfigureAwait(false);
+            export = await http.GetByteArrayAsync($"/v1/directory/{RegistryDemo.BatchId}/versions/0/export?format=json").ConfigureAwait(false);
+        }
+        catch (HttpRequestException error)
+        {
+            // Reported as a failed step like any other, not a crash of the demo.
+            throw new RpcException(new Status(StatusCode.Unavailable, $"HTTP {(int?)error.StatusCode}: {error.Message}"));
+        }
         var hash = Convert.ToHexStringLower(SHA256.HashData(export));
         if (hash != page.GetProperty("exportSha256").GetString())
         {

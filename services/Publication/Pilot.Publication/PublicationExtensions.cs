@@ -9,6 +9,7 @@ using Pilot.Publication.Http;
 using Pilot.Publication.IntegrationEvents;
 using Pilot.Publication.Storage;
 using Pilot.Scheduling;
+using Pilot.ServiceDefaults.Grpc.Input;
 using Pilot.ServiceDefaults.Redis;
 using Pilot.SharedKernel;
 
@@ -71,8 +72,26 @@ public static class PublicationExtensions
                 swagger.IncludeGrpcXmlComments(comments, includeControllerXmlComments: true);
             }
         });
+        // Both AddGrpc above and AddGrpcSwagger register grpc-dotnet's own binder again; the checked one must stay alone.
+        services.KeepOnlyCheckedGrpcBinding();
+        TranscodePublicationOnly(services);
+        services.AddInputLimits(PublicationInputLimits.Create());
         services.AddObjectionRateLimit();
         return builder;
+    }
+
+    /// <summary>
+    /// JSON transcoding registers its method provider for every gRPC service; only Publication has HTTP routes, so only
+    /// it is looked at for them.
+    /// </summary>
+    private static void TranscodePublicationOnly(IServiceCollection services)
+    {
+        var transcoding = services.Single(descriptor => descriptor.ServiceType == typeof(global::Grpc.AspNetCore.Server.Model.IServiceMethodProvider<>)
+            && descriptor.ImplementationType?.Namespace?.StartsWith("Microsoft.AspNetCore.Grpc.JsonTranscoding", StringComparison.Ordinal) == true);
+        services.Remove(transcoding);
+        services.AddSingleton(
+            typeof(global::Grpc.AspNetCore.Server.Model.IServiceMethodProvider<PublicationGrpcService>),
+            transcoding.ImplementationType!.MakeGenericType(typeof(PublicationGrpcService)));
     }
 
     public static WebApplication MapPublicationService(this WebApplication app)

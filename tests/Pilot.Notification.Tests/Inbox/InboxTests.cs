@@ -15,7 +15,7 @@ public sealed class InboxTests(NotificationFixture fixture) : IClassFixture<Noti
     [Fact]
     public async Task A_submitted_filing_reaches_the_bureau_of_its_region_in_chinese_and_no_other_party()
     {
-        var region = "11" + Random.Shared.Next(1000, 9999);
+        var region = "110000";
         var filingId = $"f-{Guid.NewGuid():N}"[..12];
         await Envelopes.PublishAsync(fixture.Redis, "filing-events", "pilot.filing.filing-submitted.v1", $"e-{filingId}", Envelopes.FilingSubmitted(filingId, region));
 
@@ -40,7 +40,7 @@ public sealed class InboxTests(NotificationFixture fixture) : IClassFixture<Noti
     [Fact]
     public async Task The_same_event_delivered_twice_makes_one_message()
     {
-        var region = "12" + Random.Shared.Next(1000, 9999);
+        var region = "120000";
         var filingId = $"f-{Guid.NewGuid():N}"[..12];
         var data = Envelopes.FilingSubmitted(filingId, region);
         await Envelopes.PublishAsync(fixture.Redis, "filing-events", "pilot.filing.filing-submitted.v1", $"e-{filingId}", data);
@@ -59,7 +59,7 @@ public sealed class InboxTests(NotificationFixture fixture) : IClassFixture<Noti
     [Fact]
     public async Task The_inbox_pages_unread_first_newest_first_and_a_read_message_moves_behind_the_unread()
     {
-        var region = "13" + Random.Shared.Next(1000, 9999);
+        var region = "130000";
         var bureau = Service.AsBureau(region);
         for (var i = 0; i < 5; i++)
         {
@@ -102,7 +102,7 @@ public sealed class InboxTests(NotificationFixture fixture) : IClassFixture<Noti
     [Fact]
     public async Task Marking_read_again_changes_nothing_and_another_partys_message_is_not_found()
     {
-        var region = "14" + Random.Shared.Next(1000, 9999);
+        var region = "140000";
         await Envelopes.PublishAsync(fixture.Redis, "filing-events", "pilot.filing.filing-submitted.v1", $"e-{region}", Envelopes.FilingSubmitted($"f-{region}", region));
         var id = (await UntilInboxAsync(Service.AsBureau(region), 1)).Messages[0].MessageId;
 
@@ -119,7 +119,7 @@ public sealed class InboxTests(NotificationFixture fixture) : IClassFixture<Noti
     [Fact]
     public async Task Delivery_statuses_are_read_by_the_recipient_and_the_national_centre_only()
     {
-        var region = "15" + Random.Shared.Next(1000, 9999);
+        var region = "150000";
         await Envelopes.PublishAsync(fixture.Redis, "filing-events", "pilot.filing.filing-submitted.v1", $"e-{region}", Envelopes.FilingSubmitted($"f-{region}", region));
         var id = (await UntilInboxAsync(Service.AsBureau(region), 1)).Messages[0].MessageId;
 

@@ -13,7 +13,7 @@ public sealed class WatchInboxTests(NotificationFixture fixture) : IClassFixture
     public async Task A_watcher_that_reconnects_with_its_last_cursor_gets_every_message_once_in_order()
     {
         var service = fixture.Service;
-        var region = "21" + Random.Shared.Next(1000, 9999);
+        var region = "440000";
         var bureau = service.AsBureau(region);
         await PublishAsync(region, 0);
         await PublishAsync(region, 1);
