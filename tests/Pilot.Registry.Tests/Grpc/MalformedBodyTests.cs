@@ -1,42 +1,6 @@
-using Grpc.Core;
-using Pilot.Testing.Services;
 using Pilot.Testing.Services.Hostile;
 
 namespace Pilot.Registry.Tests.Grpc;
 
-/// <summary>
-/// A body that is not the method's protobuf (garbage, truncated, invalid UTF-8, a lone surrogate) is INVALID_ARGUMENT
-/// on every method the Registry serves, the standard health and reflection services included; it answered Unknown.
-/// </summary>
-public sealed class MalformedBodyTests(RegistryFactory factory) : IClassFixture<RegistryFactory>
-{
-    [Fact]
-    public async Task Every_method_refuses_a_malformed_body_with_invalid_argument()
-    {
-        using var channel = factory.CreateChannel();
-        var headers = Bearer.Header(factory.Tokens.Issue("national-centre", subject: "malformed"));
-        var descriptors = RequestDescriptors.Of(Protos.Registry.RegistryReflection.Descriptor);
-        var problems = new List<string>();
-        var methods = GrpcSurface.MappedMethods(factory.Services);
-        foreach (var method in methods)
-        {
-            var bodies = MalformedBodies.ForAnyMessage();
-            if (descriptors.TryGetValue(method.FullName, out var request))
-            {
-                bodies = bodies.Concat(MalformedBodies.ForTextOf(request));
-            }
-
-            foreach (var (name, body) in bodies)
-            {
-                var answer = await RawCall.SendAsync(channel, method, body, headers);
-                if (answer.Code != StatusCode.InvalidArgument)
-                {
-                    problems.Add($"{method.FullName} {name}: {answer}");
-                }
-            }
-        }
-
-        Assert.Empty(problems);
-        Assert.Contains(methods, m => m.ServiceName == "grpc.health.v1.Health");
-    }
-}
+public sealed class MalformedBodyTests(RegistryFactory factory)
+    : MalformedBodyCoverageTests<Program>(factory, Protos.Registry.RegistryReflection.Descriptor), IClassFixture<RegistryFactory>;
